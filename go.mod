@@ -1,0 +1,3 @@
+module github.com/restframe/restframe
+
+go 1.24

@@ -1,0 +1,4 @@
+package web
+
+// dataState caches the parsed query string, body, form data and files.
+type dataState struct{}
