@@ -1,9 +1,35 @@
 package web
 
 import (
+	"encoding/base64"
+	"errors"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
+)
+
+// Errors of the response types. They are programming errors (a 500 through
+// StatusOf), except the redirect errors, which wrap ErrDisallowedRedirect.
+var (
+	// ErrInvalidStatus is Django's "HTTP status code must be an integer from
+	// 100 to 599.": a status outside 100–599 given to a response.
+	ErrInvalidStatus = errors.New("web: HTTP status code must be an integer from 100 to 599")
+	// ErrContentTypeConflict is Django's "'headers' must not contain
+	// 'Content-Type' when the 'content_type' parameter is provided.": both
+	// ResponseOptions.ContentType and a Content-Type in ResponseOptions.Header.
+	ErrContentTypeConflict = errors.New("web: 'headers' must not contain 'Content-Type' when the 'content_type' parameter is provided")
+	// ErrNotModifiedContent is Django's "You cannot set content to a 304 (Not
+	// Modified) response".
+	ErrNotModifiedContent = errors.New("web: you cannot set content to a 304 (Not Modified) response")
+	// ErrUnicode is Python's UnicodeError: text that the response charset
+	// cannot encode, or content that it cannot decode (see HTTPResponse.Text).
+	// An unknown charset is ErrUnknownEncoding.
+	ErrUnicode = errors.New("web: content cannot be encoded or decoded with the response charset")
+	// ErrResponseSent is returned by Send when a response that can be sent
+	// only once (a file or a stream) is sent again.
+	ErrResponseSent = errors.New("web: response already sent")
 )
 
 // Response is what a Handler returns: Django's HttpResponseBase. Every
@@ -22,18 +48,27 @@ type Response interface {
 // BaseResponse holds what every response has: Django's HttpResponseBase
 // status_code, reason_phrase, charset, headers and cookies. Response types
 // embed it. The zero value is a 200 response with no headers.
+//
+// Header names are canonicalised as net/http does ("content-type" becomes
+// "Content-Type"; Django keeps the caller's spelling). The order in which
+// headers were first set is remembered for SerializeHeaders; on the wire
+// net/http writes them sorted.
 type BaseResponse struct {
-	// StatusCode is the HTTP status; 0 means 200.
+	// StatusCode is the HTTP status; 0 means 200. Values outside 100–599
+	// make WriteHeader fail with ErrInvalidStatus; SetStatus checks at once.
+	// net/http sends 1xx statuses as interim responses, followed by the
+	// final one, so they are not useful as a response's own status.
 	StatusCode int
-	// Reason overrides the reason phrase (Django's reason argument). HTTP/1.1
-	// servers in Go always write the standard phrase on the wire, so the
-	// reason is informational (ReasonPhrase, logs, repr).
+	// Reason overrides the reason phrase (Django's reason argument). Go's
+	// HTTP servers always write the standard phrase on the wire, so the
+	// reason is informational (ReasonPhrase, logs, String).
 	Reason string
 	// CharsetOverride is Django's charset argument: when set it wins over
 	// the charset parameter of the Content-Type header (see Charset).
 	CharsetOverride string
 
 	header  http.Header
+	order   []string // canonical header names in the order first set
 	cookies []*Cookie
 }
 
@@ -49,6 +84,16 @@ func (b *BaseResponse) Status() int {
 	return b.StatusCode
 }
 
+// SetStatus sets the status code (Django's status_code), refusing values
+// outside 100–599 with ErrInvalidStatus.
+func (b *BaseResponse) SetStatus(code int) error {
+	if code < 100 || code > 599 {
+		return ErrInvalidStatus
+	}
+	b.StatusCode = code
+	return nil
+}
+
 // Header returns the header map, allocating it on first use. Prefer
 // SetHeader, which refuses CR and LF; values set directly in the map are
 // checked again when the response is sent.
@@ -62,12 +107,38 @@ func (b *BaseResponse) Header() http.Header {
 // SetHeader sets a header (Django's response[name] = value), replacing any
 // earlier value. A name that is not an HTTP token, or a name or value
 // containing CR or LF, is refused with ErrBadHeader.
+//
+// As in Django, a value with a character above U+00FF (which Latin-1, the
+// historical header charset, cannot carry) is MIME-encoded as one RFC 2047
+// encoded word in UTF-8, choosing the shorter of the B and Q encodings:
+// "☃ snow" is stored as "=?utf-8?b?4piDIHNub3c=?=". Values within Latin-1
+// are kept as they are (net/http sends their UTF-8 bytes, where Django sends
+// one Latin-1 byte per character).
 func (b *BaseResponse) SetHeader(name, value string) error {
 	if err := checkHeader(name, value); err != nil {
 		return err
 	}
-	b.Header().Set(name, value)
+	b.setHeader(http.CanonicalHeaderKey(name), mimeEncodeHeader(value))
 	return nil
+}
+
+// setHeader sets the canonical key to value and records its position; the
+// caller has checked both.
+func (b *BaseResponse) setHeader(key, value string) {
+	h := b.Header()
+	if _, ok := h[key]; !ok {
+		if i := slices.Index(b.order, key); i >= 0 {
+			b.order = slices.Delete(b.order, i, i+1)
+		}
+		b.order = append(b.order, key)
+	}
+	h[key] = []string{value}
+}
+
+// DelHeader removes a header (Django's del response[name]); removing a
+// header that is not set does nothing.
+func (b *BaseResponse) DelHeader(name string) {
+	delete(b.header, http.CanonicalHeaderKey(name))
 }
 
 // HasHeader reports whether the header is set (case-insensitively):
@@ -78,46 +149,76 @@ func (b *BaseResponse) HasHeader(name string) bool {
 }
 
 // ReasonPhrase returns Reason when set, else the standard phrase for the
-// status, else "Unknown Status Code" (Django's reason_phrase).
+// status (the package-level ReasonPhrase: Python 3.11's table), else
+// "Unknown Status Code" (Django's reason_phrase).
 func (b *BaseResponse) ReasonPhrase() string {
 	if b.Reason != "" {
 		return b.Reason
 	}
-	if t := http.StatusText(b.Status()); t != "" {
+	if t := ReasonPhrase(b.Status()); t != "" {
 		return t
 	}
 	return "Unknown Status Code"
 }
 
 // Charset returns Django's response charset: CharsetOverride if set, else
-// the charset parameter of the Content-Type header, else "utf-8".
+// the first charset parameter of the Content-Type header (Django's
+// `;\s*charset=([^\s;]+)`, case-insensitive, with double quotes removed),
+// else "utf-8". An empty charset ("charset=" or `charset=""`) means utf-8.
 func (b *BaseResponse) Charset() string {
 	if b.CharsetOverride != "" {
 		return b.CharsetOverride
 	}
-	ct := b.header.Get("Content-Type")
-	if i := strings.Index(strings.ToLower(ct), "charset="); i >= 0 {
-		v := ct[i+len("charset="):]
-		if j := strings.IndexAny(v, " \t;"); j >= 0 {
-			v = v[:j]
-		}
-		v = strings.Trim(v, `"`)
-		if v != "" {
-			return v
-		}
+	if v := contentTypeCharset(b.header.Get("Content-Type")); v != "" {
+		return v
 	}
 	return DefaultCharset
+}
+
+// contentTypeCharset finds Django's `;\s*charset=([^\s;]+)` in ct and
+// returns the value with its double quotes removed, or "".
+func contentTypeCharset(ct string) string {
+	for i := 0; i < len(ct); i++ {
+		if ct[i] != ';' {
+			continue
+		}
+		j := i + 1
+		for j < len(ct) && isPySpace(ct[j]) {
+			j++
+		}
+		if len(ct)-j < len("charset=") || !strings.EqualFold(ct[j:j+len("charset=")], "charset=") {
+			continue
+		}
+		j += len("charset=")
+		k := j
+		for k < len(ct) && ct[k] != ';' && !isPySpace(ct[k]) {
+			k++
+		}
+		if k == j {
+			continue
+		}
+		return strings.ReplaceAll(ct[j:k], `"`, "")
+	}
+	return ""
+}
+
+// isPySpace reports whether c is an ASCII character Python's \s matches.
+func isPySpace(c byte) bool {
+	return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f)
 }
 
 // Cookies returns the cookies the response sets, in the order their names
 // were first set.
 func (b *BaseResponse) Cookies() []*Cookie { return b.cookies }
 
-// WriteHeader checks the headers and cookies, copies them to w and writes
-// the status line. Response types call it from Send once the body is ready;
-// it writes nothing and returns ErrBadHeader when a header is invalid, so
-// the adapter can still answer 500.
-func (b *BaseResponse) WriteHeader(w http.ResponseWriter) error {
+// CopyHeader checks the status, headers and cookies and copies the headers
+// and Set-Cookie lines to w without writing the status line, for response
+// types that let another function (http.ServeContent) write it. Nothing is
+// copied when it fails (ErrInvalidStatus, ErrBadHeader).
+func (b *BaseResponse) CopyHeader(w http.ResponseWriter) error {
+	if s := b.Status(); s < 100 || s > 599 {
+		return ErrInvalidStatus
+	}
 	for name, values := range b.header {
 		for _, v := range values {
 			if err := checkHeader(name, v); err != nil {
@@ -132,8 +233,55 @@ func (b *BaseResponse) WriteHeader(w http.ResponseWriter) error {
 	for _, c := range b.cookies {
 		dst.Add("Set-Cookie", c.String())
 	}
+	return nil
+}
+
+// WriteHeader checks the status, headers and cookies, copies them to w and
+// writes the status line. Response types call it from Send once the body is
+// ready; it writes nothing and returns ErrInvalidStatus or ErrBadHeader when
+// something is invalid, so the adapter can still answer 500.
+func (b *BaseResponse) WriteHeader(w http.ResponseWriter) error {
+	if err := b.CopyHeader(w); err != nil {
+		return err
+	}
 	w.WriteHeader(b.Status())
 	return nil
+}
+
+// SerializeHeaders returns the headers as Django's serialize_headers does:
+// "Name: value" lines joined by CRLF, without the cookies, in the order the
+// headers were first set (headers added to the Header map directly follow,
+// sorted). A header with several values gives one line per value.
+func (b *BaseResponse) SerializeHeaders() []byte {
+	var out []byte
+	line := func(name string) {
+		for _, v := range b.header[name] {
+			if len(out) > 0 {
+				out = append(out, "\r\n"...)
+			}
+			out = append(out, name...)
+			out = append(out, ": "...)
+			out = append(out, v...)
+		}
+	}
+	seen := make(map[string]bool, len(b.header))
+	for _, name := range b.order {
+		if _, ok := b.header[name]; ok && !seen[name] {
+			seen[name] = true
+			line(name)
+		}
+	}
+	var rest []string
+	for name := range b.header {
+		if !seen[name] {
+			rest = append(rest, name)
+		}
+	}
+	slices.Sort(rest)
+	for _, name := range rest {
+		line(name)
+	}
+	return out
 }
 
 // checkHeader refuses names that are not tokens and CR/LF anywhere.
@@ -173,3 +321,63 @@ var tokenTable = func() (t [128]bool) {
 
 // contentLength formats n for a Content-Length header.
 func contentLength(n int) string { return strconv.Itoa(n) }
+
+// mimeEncodeHeader returns v unchanged when every character is within
+// Latin-1, else v as one RFC 2047 encoded word (§2) in UTF-8, as Python's
+// email.header.Header(v, "utf-8").encode() writes it: the B encoding when
+// it is strictly shorter than the Q encoding (RFC 2047 §4.2), else Q.
+func mimeEncodeHeader(v string) string {
+	latin1 := true
+	for i := 0; i < len(v); {
+		if v[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(v[i:])
+		if r > 0xFF {
+			latin1 = false
+			break
+		}
+		i += size
+	}
+	if latin1 {
+		return v
+	}
+	b64 := (len(v) + 2) / 3 * 4
+	qp := 0
+	for i := 0; i < len(v); i++ {
+		if qpHeaderSafe(v[i]) {
+			qp++
+		} else {
+			qp += 3
+		}
+	}
+	if b64 < qp {
+		return "=?utf-8?b?" + base64.StdEncoding.EncodeToString([]byte(v)) + "?="
+	}
+	const hex = "0123456789ABCDEF"
+	out := make([]byte, 0, len("=?utf-8?q??=")+qp)
+	out = append(out, "=?utf-8?q?"...)
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case c == ' ':
+			out = append(out, '_')
+		case qpHeaderSafe(c):
+			out = append(out, c)
+		default:
+			out = append(out, '=', hex[c>>4], hex[c&15])
+		}
+	}
+	return string(append(out, "?="...))
+}
+
+// qpHeaderSafe reports whether the Q encoding writes c as itself (Python's
+// email.quoprimime header map: letters, digits and "-!*+/"; a space becomes
+// "_", one byte too).
+func qpHeaderSafe(c byte) bool {
+	switch {
+	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		return true
+	}
+	return c == '-' || c == '!' || c == '*' || c == '+' || c == '/' || c == ' '
+}
