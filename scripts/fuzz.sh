@@ -10,6 +10,6 @@ for pkg in $(go list "$pattern"); do
   dir=$(go list -f '{{.Dir}}' "$pkg")
   for target in $(grep -ho '^func Fuzz[A-Za-z0-9_]*' "$dir"/*_test.go 2>/dev/null | sed 's/^func //' | sort -u); do
     echo "=== $pkg $target ($fuzztime)"
-    go test "$pkg" -run='^$' -fuzz="^${target}\$" -fuzztime="$fuzztime" -parallel=2
+    go test "$pkg" -run='^$' -fuzz="^${target}\$" -fuzztime="$fuzztime" -parallel=${FUZZPARALLEL:-2}
   done
 done
