@@ -11,10 +11,6 @@ import (
 	"strconv"
 )
 
-// ErrNilResponse is logged when a handler or middleware returns a nil
-// Response together with a nil error; the client gets a 500.
-var ErrNilResponse = errors.New("web: handler returned a nil Response and a nil error")
-
 // Server adapts Handlers to net/http: it is Django's request handler
 // (BaseHandler with its middleware chain). The zero value is valid: zero
 // Settings, no middleware, logging to slog.Default().

@@ -24,11 +24,6 @@ func (AnonymousUser) IsAuthenticated() bool { return false }
 
 var _ User = AnonymousUser{}
 
-// ErrNotAuthenticated is returned (inside an HTTPError) by
-// RequireAuthenticated when the request's user is not authenticated: DRF's
-// NotAuthenticated. It is an ErrPermissionDenied.
-var ErrNotAuthenticated = &kindError{msg: "web: authentication credentials were not provided", kind: ErrPermissionDenied}
-
 // Authentication returns middleware that identifies the user of every
 // request: Django's AuthenticationMiddleware with the authentication
 // backend supplied as a function. authenticate reads the request (a session

@@ -1,17 +1,9 @@
 package web
 
 import (
-	"errors"
 	"strings"
 	"unicode/utf8"
 )
-
-// ErrUnknownEncoding is returned when a QueryDict or a Request is given an
-// encoding restframe cannot decode: Python's LookupError "unknown encoding".
-// restframe knows UTF-8, ASCII, ISO-8859-1 (latin-1), ISO-8859-15 and
-// windows-1252, under Python's names and aliases ("utf8", "latin1",
-// "iso-8859-1", "cp1252", ...).
-var ErrUnknownEncoding = errors.New("web: unknown encoding")
 
 // csCodec is one of the character encodings restframe decodes.
 type csCodec uint8

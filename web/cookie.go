@@ -1,37 +1,10 @@
 package web
 
 import (
-	"errors"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
-)
-
-// Errors of SetCookie, SetSignedCookie and DeleteCookie, always wrapped in a
-// *CookieError that names the cookie. They are programming errors: StatusOf
-// maps them to 500.
-var (
-	// ErrCookieName is Python's CookieError "Illegal key": a cookie name must
-	// be non-empty and made of letters, digits and "!#$%&'*+-.^_`|~:"
-	// (RFC 6265 §4.1.1 token characters, plus ":" as Python allows).
-	ErrCookieName = errors.New("web: illegal cookie name")
-	// ErrCookieNameReserved is Python's CookieError "Attempt to set a
-	// reserved key": the name is, case-insensitively, an attribute name
-	// (expires, path, comment, domain, max-age, secure, httponly, version,
-	// samesite).
-	ErrCookieNameReserved = errors.New("web: reserved cookie name")
-	// ErrSameSite is Django's ValueError for a SameSite value other than
-	// "lax", "none" or "strict" (any case).
-	ErrSameSite = errors.New(`web: samesite must be "lax", "none", or "strict"`)
-	// ErrCookieExpires is Django's ValueError "'expires' and 'max_age' can't
-	// be used together" (CookieOptions.Expires with MaxAge), also returned
-	// when both Expires and ExpiresText are set.
-	ErrCookieExpires = errors.New("web: cookie 'expires' and 'max_age' can't be used together")
-	// ErrCookieAttribute is returned when Path, Domain or ExpiresText
-	// contains a control character or ";", which would corrupt the
-	// Set-Cookie line or inject attributes. Django does not check this.
-	ErrCookieAttribute = errors.New("web: cookie attribute contains a control character or ';'")
 )
 
 // CookieError is the error of SetCookie, SetSignedCookie and DeleteCookie:

@@ -19,16 +19,6 @@ const (
 	MaxCookies = 1000
 )
 
-// Errors of ParseCookie. Both are bad requests: StatusOf maps them to 400.
-var (
-	// ErrCookieHeaderTooLarge is returned when the Cookie header is longer
-	// than MaxCookieHeaderBytes.
-	ErrCookieHeaderTooLarge = &kindError{msg: "web: cookie header too large", kind: ErrBadRequest}
-	// ErrTooManyCookies is returned when the Cookie header holds more than
-	// MaxCookies cookies.
-	ErrTooManyCookies = &kindError{msg: "web: too many cookies", kind: ErrBadRequest}
-)
-
 // ParseCookie parses a Cookie request header into a map of names to values:
 // Django's parse_cookie, which is lenient on purpose. The header is split on
 // ";"; a part with "=" is split at the first "=" into name and value, a part

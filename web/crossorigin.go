@@ -1,24 +1,9 @@
 package web
 
 import (
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
-)
-
-// Errors of the cross-origin protection.
-var (
-	// ErrCrossOrigin is returned by CrossOriginProtection.Check for an
-	// unsafe cross-origin browser request; it is an ErrPermissionDenied
-	// (403). Django's equivalent is a CSRF failure.
-	ErrCrossOrigin = &kindError{msg: "web: cross-origin request detected", kind: ErrPermissionDenied}
-	// ErrTrustedOrigin is returned by NewCrossOriginProtection for a
-	// trusted origin that is not of the form "scheme://host[:port]".
-	ErrTrustedOrigin = errors.New("web: invalid trusted origin")
-	// ErrBypassPattern is returned by NewCrossOriginProtection for a bypass
-	// pattern that http.ServeMux refuses (invalid or conflicting).
-	ErrBypassPattern = errors.New("web: invalid bypass pattern")
 )
 
 // CrossOriginOptions configure a CrossOriginProtection.

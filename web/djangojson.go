@@ -5,7 +5,6 @@ import (
 	"encoding"
 	"encoding/base64"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -15,25 +14,6 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
-)
-
-// Errors of DumpJSON and JSONResponse.
-var (
-	// ErrJSONUnsupported is Python's TypeError "Object of type X is not JSON
-	// serializable": a channel, function, complex number or map key that
-	// JSON cannot hold.
-	ErrJSONUnsupported = errors.New("web: value is not JSON serializable")
-	// ErrJSONValue is Python's ValueError from json.dumps: a NaN or infinity
-	// with DisallowNaN ("Out of range float values are not JSON compliant"),
-	// nesting deeper than MaxJSONDepth (a circular reference), a date outside
-	// years 1–9999, an invalid json.Number, or invalid output from a
-	// json.Marshaler.
-	ErrJSONValue = errors.New("web: value cannot be encoded as JSON")
-	// ErrNonObjectJSON is Django's TypeError "In order to allow non-dict
-	// objects to be serialized set the safe parameter to False.": a
-	// JSONResponse whose data does not encode to a JSON object, without
-	// JSONOptions.AllowNonObject.
-	ErrNonObjectJSON = errors.New("web: in order to allow non-dict objects to be serialized set the safe parameter to False (JSONOptions.AllowNonObject)")
 )
 
 // MaxJSONDepth is the deepest nesting DumpJSON encodes; deeper values (in

@@ -12,11 +12,6 @@ const (
 	MaxETags = 100
 )
 
-// ErrETagListTooLarge is returned by ParseETags when the header exceeds
-// MaxETagHeaderBytes or lists more than MaxETags tags. StatusOf maps it to
-// 400.
-var ErrETagListTooLarge = &kindError{msg: "web: entity-tag list too large", kind: ErrBadRequest}
-
 // QuoteETag returns s as an entity tag (RFC 9110 §8.8.3): Django's
 // quote_etag. A string that already is one (`"abc"` or `W/"abc"`, no `"`
 // inside) is returned unchanged; anything else is wrapped in double quotes,

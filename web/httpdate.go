@@ -1,7 +1,6 @@
 package web
 
 import (
-	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -9,10 +8,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 )
-
-// ErrHTTPDate is matched (errors.Is) by every error of ParseHTTPDate. A bad
-// date in a request header is a client error: StatusOf maps it to 400.
-var ErrHTTPDate = errors.New("web: invalid HTTP date")
 
 // HTTPDateError is the error of ParseHTTPDate: Django's ValueError "... is
 // not in a valid HTTP date format" (no format matched) or "... is not a

@@ -1,16 +1,11 @@
 package web
 
 import (
-	"errors"
 	"strings"
 	"time"
 
 	"github.com/restframe/restframe/signing"
 )
-
-// ErrCookieNotFound is Django's KeyError from get_signed_cookie: the request
-// has no cookie of that name. SignedCookie wraps it in a *SignedCookieError.
-var ErrCookieNotFound = errors.New("web: cookie not found")
 
 // SignedCookieError is the error of SignedCookie: Django's KeyError,
 // BadSignature or SignatureExpired from get_signed_cookie. Err is

@@ -2,34 +2,11 @@ package web
 
 import (
 	"encoding/base64"
-	"errors"
 	"net/http"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
-)
-
-// Errors of the response types. They are programming errors (a 500 through
-// StatusOf), except the redirect errors, which wrap ErrDisallowedRedirect.
-var (
-	// ErrInvalidStatus is Django's "HTTP status code must be an integer from
-	// 100 to 599.": a status outside 100–599 given to a response.
-	ErrInvalidStatus = errors.New("web: HTTP status code must be an integer from 100 to 599")
-	// ErrContentTypeConflict is Django's "'headers' must not contain
-	// 'Content-Type' when the 'content_type' parameter is provided.": both
-	// ResponseOptions.ContentType and a Content-Type in ResponseOptions.Header.
-	ErrContentTypeConflict = errors.New("web: 'headers' must not contain 'Content-Type' when the 'content_type' parameter is provided")
-	// ErrNotModifiedContent is Django's "You cannot set content to a 304 (Not
-	// Modified) response".
-	ErrNotModifiedContent = errors.New("web: you cannot set content to a 304 (Not Modified) response")
-	// ErrUnicode is Python's UnicodeError: text that the response charset
-	// cannot encode, or content that it cannot decode (see HTTPResponse.Text).
-	// An unknown charset is ErrUnknownEncoding.
-	ErrUnicode = errors.New("web: content cannot be encoded or decoded with the response charset")
-	// ErrResponseSent is returned by Send when a response that can be sent
-	// only once (a file or a stream) is sent again.
-	ErrResponseSent = errors.New("web: response already sent")
 )
 
 // Response is what a Handler returns: Django's HttpResponseBase. Every

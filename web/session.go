@@ -3,7 +3,6 @@ package web
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"maps"
 	"math"
@@ -32,12 +31,6 @@ const (
 	// sessionExpiryKey is where Django's set_expiry keeps a custom expiry.
 	sessionExpiryKey = "_session_expiry"
 )
-
-// ErrSessionTooLarge is returned when a session cookie is longer than
-// SessionOptions.MaxCookieSize: a request's cookie is then ignored (the
-// session starts empty), and saving one fails (a 500), because browsers
-// silently drop cookies that large.
-var ErrSessionTooLarge = errors.New("web: session cookie too large")
 
 // SessionOptions configure Sessions: Django's SESSION_* settings with the
 // signed_cookies engine. The zero value gives Django's defaults: a cookie

@@ -1,17 +1,11 @@
 package web
 
 import (
-	"errors"
 	"iter"
 	"strconv"
 	"strings"
 	"time"
 )
-
-// ErrBadEvent is returned for a server-sent event whose ID or Event field
-// contains CR or LF (or, for the ID, NUL), which would break the event
-// stream's framing.
-var ErrBadEvent = errors.New("web: server-sent event id and event fields can't contain newlines")
 
 // Event is one server-sent event (HTML Living Standard §9.2, "Server-sent
 // events"). Empty fields are not written.

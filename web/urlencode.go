@@ -1,7 +1,6 @@
 package web
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -9,11 +8,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 )
-
-// ErrNoneValue is returned by URLEncode for a nil value: Django's TypeError
-// "Cannot encode None for key ... in a query string". The error's text ends
-// with Django's message.
-var ErrNoneValue = errors.New("web: cannot encode nil in a query string")
 
 // Param is one key of a query for URLEncode, with its value.
 //
