@@ -34,6 +34,9 @@ const (
 // ProxyHeader names a request header set by a trusted proxy and the value that
 // means the original request was made over HTTPS: Django's
 // SECURE_PROXY_SSL_HEADER, e.g. {Name: "X-Forwarded-Proto", Value: "https"}.
+// Name may also be spelled as Django's META key ("HTTP_X_FORWARDED_PROTO").
+// Only the part of the header before the first comma is compared, as in
+// current Django.
 type ProxyHeader struct {
 	Name  string
 	Value string
@@ -72,9 +75,12 @@ type Settings struct {
 	// MaxNumberFiles is DATA_UPLOAD_MAX_NUMBER_FILES: the most files in a
 	// multipart body. 0 means DefaultMaxNumberFiles; negative means no limit.
 	MaxNumberFiles int
-	// FileMaxMemorySize is FILE_UPLOAD_MAX_MEMORY_SIZE: uploaded files up to
-	// this size stay in memory, larger ones go to a temporary file.
-	// 0 means DefaultFileMaxMemorySize.
+	// FileMaxMemorySize is FILE_UPLOAD_MAX_MEMORY_SIZE: uploaded files stay
+	// in memory while the files of the request total at most this many
+	// bytes; the file that would go over, and every later one, is spooled to
+	// a temporary file (removed when the request is closed). Django decides
+	// on the whole request's Content-Length instead. 0 means
+	// DefaultFileMaxMemorySize.
 	FileMaxMemorySize int64
 
 	// UseXForwardedHost is USE_X_FORWARDED_HOST: trust X-Forwarded-Host for
