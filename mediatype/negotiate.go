@@ -266,7 +266,8 @@ func (m Match) Param(name string) (string, bool) {
 // An empty accept is an empty Accept header, which accepts nothing; for an
 // absent header pass "*/*" or use NegotiateRequest. Malformed Accept entries
 // are skipped, never an error; the header is read up to MaxAcceptLength
-// bytes and MaxAcceptEntries entries. Negotiate does not allocate.
+// bytes and MaxAcceptEntries entries. Negotiate does not allocate, except
+// for one small slice per call in ModeRFC with more than 8 offers.
 func (n *Negotiator) Negotiate(accept string) (Match, bool) {
 	vals := [1]string{accept}
 	return n.negotiate(vals[:])
