@@ -56,3 +56,14 @@ func ExampleSaltedHMAC() {
 	// Output:
 	// FRBs_KKrjaVe9zJEdlQdiuJ2n9jBEsFOL1Capquoa18
 }
+
+func ExampleBase64HMAC() {
+	// The signature Signer{Key: "secret"}.Sign("hello") appends.
+	sig, err := signing.Base64HMAC("django.core.signing.Signersigner", "hello", "secret", "sha256")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(sig)
+	// Output:
+	// FRBs_KKrjaVe9zJEdlQdiuJ2n9jBEsFOL1Capquoa18
+}
