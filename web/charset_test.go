@@ -81,7 +81,7 @@ func TestCsAppendEncoded(t *testing.T) {
 	}
 }
 
-func TestUePyReprString(t *testing.T) {
+func TestPyRepr(t *testing.T) {
 	for in, want := range map[string]string{
 		"a":                           "'a'",
 		"it's":                        `"it's"`,
@@ -89,8 +89,8 @@ func TestUePyReprString(t *testing.T) {
 		"a\\b\t\n\r\x00\x7f":          `'a\\b\t\n\r\x00\x7f'`,
 		"é\u00a0\u2028\U000e0001\xff": `'é\xa0\u2028\U000e0001\xff'`,
 	} {
-		if got := uePyReprString(in); got != want {
-			t.Errorf("uePyReprString(%q) = %s; want %s", in, got, want)
+		if got := pyRepr(in); got != want {
+			t.Errorf("pyRepr(%q) = %s; want %s", in, got, want)
 		}
 	}
 	if got := uePyRepr([]byte("x")); got != "b'x'" {

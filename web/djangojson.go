@@ -873,67 +873,6 @@ func appendU4(dst []byte, r rune) []byte {
 	return append(dst, '\\', 'u', lowerHex[r>>12&15], lowerHex[r>>8&15], lowerHex[r>>4&15], lowerHex[r&15])
 }
 
-// appendPyFloat appends a finite float as Python's repr writes it: the
-// shortest digits that round-trip (for bits 32, of the float32), in fixed
-// notation with at least one fractional digit when the decimal exponent is
-// in [-4, 16), else in exponent notation with a sign and at least two
-// exponent digits ("1e+16", "1.5e-07").
-func appendPyFloat(dst []byte, f float64, bits int) []byte {
-	var scratch [32]byte
-	e := strconv.AppendFloat(scratch[:0], f, 'e', -1, bits)
-	neg := e[0] == '-'
-	if neg {
-		e = e[1:]
-		dst = append(dst, '-')
-	}
-	mant, expPart, _ := bytes.Cut(e, []byte{'e'})
-	exp, _ := strconv.Atoi(string(expPart))
-	digits := make([]byte, 0, len(mant))
-	for _, c := range mant {
-		if c != '.' {
-			digits = append(digits, c)
-		}
-	}
-	if exp < -4 || exp >= 16 {
-		dst = append(dst, digits[0])
-		if len(digits) > 1 {
-			dst = append(dst, '.')
-			dst = append(dst, digits[1:]...)
-		}
-		dst = append(dst, 'e')
-		if exp < 0 {
-			dst = append(dst, '-')
-			exp = -exp
-		} else {
-			dst = append(dst, '+')
-		}
-		if exp < 10 {
-			dst = append(dst, '0')
-		}
-		return strconv.AppendInt(dst, int64(exp), 10)
-	}
-	point := exp + 1 // digits before the decimal point
-	switch {
-	case point <= 0:
-		dst = append(dst, '0', '.')
-		for i := 0; i < -point; i++ {
-			dst = append(dst, '0')
-		}
-		dst = append(dst, digits...)
-	case point >= len(digits):
-		dst = append(dst, digits...)
-		for i := len(digits); i < point; i++ {
-			dst = append(dst, '0')
-		}
-		dst = append(dst, '.', '0')
-	default:
-		dst = append(dst, digits[:point]...)
-		dst = append(dst, '.')
-		dst = append(dst, digits[point:]...)
-	}
-	return dst
-}
-
 // validJSONNumber reports whether s is a JSON number (RFC 8259 §6).
 func validJSONNumber(s string) bool {
 	i := 0

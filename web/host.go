@@ -250,9 +250,9 @@ type HostError struct {
 // "Invalid HTTP_HOST header: 'x'. The domain name provided is not valid
 // according to RFC 1034/1035."
 func (e *HostError) Error() string {
-	msg := "Invalid HTTP_HOST header: " + reqRepr(e.Host) + "."
+	msg := "Invalid HTTP_HOST header: " + pyRepr(e.Host) + "."
 	if e.Domain != "" {
-		return msg + " You may need to add " + reqRepr(e.Domain) + " to ALLOWED_HOSTS."
+		return msg + " You may need to add " + pyRepr(e.Domain) + " to ALLOWED_HOSTS."
 	}
 	return msg + " The domain name provided is not valid according to RFC 1034/1035."
 }
@@ -433,63 +433,6 @@ func proxyHeaderKey(name string) string {
 
 // IsSecure is Django's HttpRequest.is_secure: Scheme() == "https".
 func (r *Request) IsSecure() bool { return r.Scheme() == "https" }
-
-// reqRepr returns Python's repr of a str, for Django's messages and the
-// request's String: single quotes unless the text has a single quote and no
-// double quote; backslash, the quote, \t, \n and \r escaped; other control
-// and non-printable characters as \xNN, \uNNNN or \UNNNNNNNN. Bytes that are
-// not UTF-8 are shown as \xNN.
-func reqRepr(s string) string {
-	quote := byte('\'')
-	if strings.IndexByte(s, '\'') >= 0 && strings.IndexByte(s, '"') < 0 {
-		quote = '"'
-	}
-	const hexdig = "0123456789abcdef"
-	b := make([]byte, 0, len(s)+2)
-	b = append(b, quote)
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c == '\\' || c == quote:
-				b = append(b, '\\', c)
-			case c == '\t':
-				b = append(b, '\\', 't')
-			case c == '\n':
-				b = append(b, '\\', 'n')
-			case c == '\r':
-				b = append(b, '\\', 'r')
-			case c < 0x20 || c == 0x7f:
-				b = append(b, '\\', 'x', hexdig[c>>4], hexdig[c&15])
-			default:
-				b = append(b, c)
-			}
-			i++
-			continue
-		}
-		ru, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case ru == utf8.RuneError && size == 1:
-			b = append(b, '\\', 'x', hexdig[c>>4], hexdig[c&15])
-		case unicode.IsPrint(ru):
-			b = append(b, s[i:i+size]...)
-		case ru < 0x100:
-			b = append(b, '\\', 'x', hexdig[ru>>4], hexdig[ru&15])
-		case ru < 0x10000:
-			b = append(b, '\\', 'u')
-			for sh := 12; sh >= 0; sh -= 4 {
-				b = append(b, hexdig[(ru>>sh)&15])
-			}
-		default:
-			b = append(b, '\\', 'U')
-			for sh := 28; sh >= 0; sh -= 4 {
-				b = append(b, hexdig[(ru>>sh)&15])
-			}
-		}
-		i += size
-	}
-	return string(append(b, quote))
-}
 
 // isPythonSpace reports what Python's str.strip() removes: Unicode white
 // space and the separators U+001C–U+001F.

@@ -360,8 +360,8 @@ var reqReprTests = []struct{ in, want string }{
 
 func TestReqRepr(t *testing.T) {
 	for _, tt := range reqReprTests {
-		if got := reqRepr(tt.in); got != tt.want {
-			t.Errorf("reqRepr(%q) = %s; want %s", tt.in, got, tt.want)
+		if got := pyRepr(tt.in); got != tt.want {
+			t.Errorf("pyRepr(%q) = %s; want %s", tt.in, got, tt.want)
 		}
 	}
 }

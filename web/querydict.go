@@ -389,13 +389,13 @@ func (q QueryDict) String() string {
 			b = append(b, ", "...)
 		}
 		first = false
-		b = append(b, uePyReprString(k)...)
+		b = append(b, pyRepr(k)...)
 		b = append(b, ": ["...)
 		for j, v := range vals {
 			if j > 0 {
 				b = append(b, ", "...)
 			}
-			b = append(b, uePyReprString(v)...)
+			b = append(b, pyRepr(v)...)
 		}
 		b = append(b, ']')
 	}

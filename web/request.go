@@ -80,5 +80,5 @@ func (r *Request) String() string {
 	if r == nil || r.req == nil {
 		return "<Request>"
 	}
-	return "<Request: " + r.Method() + " " + reqRepr(r.FullPath(false)) + ">"
+	return "<Request: " + r.Method() + " " + pyRepr(r.FullPath(false)) + ">"
 }

@@ -24,7 +24,7 @@ type SignedCookieError struct {
 
 // Error returns "web: signed cookie <name>: " and the cause.
 func (e *SignedCookieError) Error() string {
-	return "web: signed cookie " + reqRepr(e.Name) + ": " + e.Err.Error()
+	return "web: signed cookie " + pyRepr(e.Name) + ": " + e.Err.Error()
 }
 
 // Unwrap returns the cause and ErrBadRequest.

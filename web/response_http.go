@@ -3,7 +3,6 @@ package web
 import (
 	"fmt"
 	"iter"
-	"math"
 	"net/http"
 	"slices"
 	"strconv"
@@ -384,20 +383,6 @@ func contentBytes(dst []byte, v any, charset string) ([]byte, error) {
 		return dst, nil
 	}
 	return encodeText(dst, pyStr(v), charset)
-}
-
-// pyFloatStr returns Python's str() of a float: its repr, with "nan",
-// "inf" and "-inf" for the special values.
-func pyFloatStr(f float64, bits int) string {
-	switch {
-	case math.IsNaN(f):
-		return "nan"
-	case math.IsInf(f, 1):
-		return "inf"
-	case math.IsInf(f, -1):
-		return "-inf"
-	}
-	return string(appendPyFloat(nil, f, bits))
 }
 
 // pyStr returns Python's str() of a scalar Go value.

@@ -2,10 +2,7 @@ package web
 
 import (
 	"fmt"
-	"math"
 	"strconv"
-	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -154,9 +151,9 @@ func uePyStr(v any) string {
 	case uint64:
 		return strconv.FormatUint(x, 10)
 	case float64:
-		return uePyFloatRepr(x, 64)
+		return pyFloatStr(x, 64)
 	case float32:
-		return uePyFloatRepr(float64(x), 32)
+		return pyFloatStr(float64(x), 32)
 	case fmt.Stringer:
 		return x.String()
 	}
@@ -178,126 +175,11 @@ func uePyStr(v any) string {
 func uePyRepr(v any) string {
 	switch x := v.(type) {
 	case string:
-		return uePyReprString(x)
+		return pyRepr(x)
 	case []byte:
-		return "b" + uePyReprString(string(x))
+		return "b" + pyRepr(string(x))
 	}
 	return uePyStr(v)
-}
-
-// uePyFloatRepr is Python's repr(float): the shortest round-tripping digits,
-// in positional notation when the decimal exponent is in [-4, 16) (with at
-// least one digit after the point), otherwise as d.ddde±XX.
-func uePyFloatRepr(f float64, bits int) string {
-	switch {
-	case math.IsNaN(f):
-		return "nan"
-	case math.IsInf(f, 1):
-		return "inf"
-	case math.IsInf(f, -1):
-		return "-inf"
-	}
-	s := strconv.FormatFloat(f, 'e', -1, bits) // [-]d[.ddd]e±XX
-	neg := s[0] == '-'
-	if neg {
-		s = s[1:]
-	}
-	e := strings.IndexByte(s, 'e')
-	digits := strings.Replace(s[:e], ".", "", 1)
-	exp, _ := strconv.Atoi(s[e+1:])
-	var b []byte
-	if neg {
-		b = append(b, '-')
-	}
-	if exp < -4 || exp >= 16 {
-		b = append(b, digits[0])
-		if len(digits) > 1 {
-			b = append(b, '.')
-			b = append(b, digits[1:]...)
-		}
-		b = append(b, 'e')
-		if exp < 0 {
-			b = append(b, '-')
-			exp = -exp
-		} else {
-			b = append(b, '+')
-		}
-		if exp < 10 {
-			b = append(b, '0')
-		}
-		return string(strconv.AppendInt(b, int64(exp), 10))
-	}
-	switch {
-	case exp < 0:
-		b = append(b, '0', '.')
-		b = append(b, strings.Repeat("0", -exp-1)...)
-		b = append(b, digits...)
-	case exp+1 >= len(digits):
-		b = append(b, digits...)
-		b = append(b, strings.Repeat("0", exp+1-len(digits))...)
-		b = append(b, '.', '0')
-	default:
-		b = append(b, digits[:exp+1]...)
-		b = append(b, '.')
-		b = append(b, digits[exp+1:]...)
-	}
-	return string(b)
-}
-
-// uePyReprString is Python's repr() of a str: single quotes unless the text
-// holds a single quote and no double quote; backslash, the quote, \t, \n
-// and \r escaped; other non-printable characters as \xhh, \uhhhh or
-// \Uhhhhhhhh. Bytes that are not UTF-8 are shown as \xhh.
-func uePyReprString(s string) string {
-	quote := byte('\'')
-	if strings.IndexByte(s, '\'') >= 0 && strings.IndexByte(s, '"') < 0 {
-		quote = '"'
-	}
-	const hexdig = "0123456789abcdef"
-	b := make([]byte, 0, len(s)+2)
-	b = append(b, quote)
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c == '\\' || c == quote:
-				b = append(b, '\\', c)
-			case c == '\t':
-				b = append(b, '\\', 't')
-			case c == '\n':
-				b = append(b, '\\', 'n')
-			case c == '\r':
-				b = append(b, '\\', 'r')
-			case c < 0x20 || c == 0x7f:
-				b = append(b, '\\', 'x', hexdig[c>>4], hexdig[c&15])
-			default:
-				b = append(b, c)
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b = append(b, '\\', 'x', hexdig[c>>4], hexdig[c&15])
-		case unicode.IsPrint(r):
-			b = append(b, s[i:i+size]...)
-		case r < 0x100:
-			b = append(b, '\\', 'x', hexdig[r>>4], hexdig[r&15])
-		case r < 0x10000:
-			b = append(b, '\\', 'u')
-			for sh := 12; sh >= 0; sh -= 4 {
-				b = append(b, hexdig[(r>>sh)&15])
-			}
-		default:
-			b = append(b, '\\', 'U')
-			for sh := 28; sh >= 0; sh -= 4 {
-				b = append(b, hexdig[(r>>sh)&15])
-			}
-		}
-		i += size
-	}
-	return string(append(b, quote))
 }
 
 // qdSafeSet is a set of bytes left unescaped by qdAppendQuote.
