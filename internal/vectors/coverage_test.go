@@ -14,7 +14,6 @@ import (
 // pending lists the units.jsonl kinds that belong to layers not built yet,
 // with where they will be replayed. Remove a kind once a test replays it.
 var pending = map[string]string{
-	"json_renderer": "render (issue 3)",
 	"api_exception": "rest (issue 3)",
 }
 

@@ -1,0 +1,320 @@
+package render
+
+import (
+	"cmp"
+	"reflect"
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// field is one encoded field of a struct type, with encoding/json's rules.
+type field struct {
+	name      string
+	keys      [4][]byte // `"name":` / `"name": `, in UTF-8 and ASCII-only forms (keyMode)
+	index     []int
+	typ       reflect.Type
+	tagged    bool
+	omitEmpty bool
+	omitZero  bool
+	isZero    func(reflect.Value) bool
+	quoted    bool
+	enc       encoderFunc
+}
+
+func newStructEncoder(t reflect.Type) encoderFunc {
+	fields := typeFields(t)
+	for i := range fields {
+		f := &fields[i]
+		ft := t
+		for _, x := range f.index {
+			if ft.Kind() == reflect.Pointer {
+				ft = ft.Elem()
+			}
+			ft = ft.Field(x).Type
+		}
+		f.typ = ft
+		if f.quoted {
+			f.enc = newQuotedEncoder(ft)
+		} else {
+			f.enc = typeEncoder(ft)
+		}
+		for m := range f.keys {
+			k := appendString(nil, f.name, m&2 != 0)
+			k = append(k, ':')
+			if m&1 != 0 {
+				k = append(k, ' ')
+			}
+			f.keys[m] = k
+		}
+		if f.omitZero {
+			f.isZero = zeroFunc(ft)
+		}
+	}
+	return func(e *encodeState, v reflect.Value) {
+		if !e.open('{') {
+			return
+		}
+		n := 0
+	fieldLoop:
+		for i := range fields {
+			f := &fields[i]
+			fv := v
+			for _, x := range f.index {
+				if fv.Kind() == reflect.Pointer {
+					if fv.IsNil() {
+						continue fieldLoop
+					}
+					fv = fv.Elem()
+				}
+				fv = fv.Field(x)
+			}
+			if f.omitEmpty && isEmptyValue(fv) || f.omitZero && f.isZero(fv) {
+				continue
+			}
+			e.item(n)
+			n++
+			e.buf = append(e.buf, f.keys[e.keyMode]...)
+			f.enc(e, fv)
+			if e.err != nil {
+				return
+			}
+		}
+		e.close('}', n)
+	}
+}
+
+// newQuotedEncoder is encoding/json's ",string" option: the field's JSON
+// encoding inside a JSON string. Types with marshaling methods ignore it.
+func newQuotedEncoder(t reflect.Type) encoderFunc {
+	base := t
+	for base.Kind() == reflect.Pointer {
+		base = base.Elem()
+	}
+	enc := typeEncoder(base)
+	methods := specialEncoder(base) == nil && (base.Implements(marshalerType) || base.Implements(textMarshalerType) ||
+		reflect.PointerTo(base).Implements(marshalerType) || reflect.PointerTo(base).Implements(textMarshalerType))
+	return func(e *encodeState, v reflect.Value) {
+		for v.Kind() == reflect.Pointer {
+			if v.IsNil() {
+				e.buf = append(e.buf, "null"...)
+				return
+			}
+			v = v.Elem()
+		}
+		start := len(e.buf)
+		enc(e, v)
+		if e.err != nil || methods {
+			return
+		}
+		out := e.buf[start:]
+		if len(out) > 0 && out[0] == '"' {
+			// A string is encoded twice: "\"abc\"".
+			e.scratch = append(e.scratch[:0], out...)
+			e.buf = appendString(e.buf[:start], e.scratch, e.ascii)
+			return
+		}
+		e.buf = append(e.buf, 0)
+		copy(e.buf[start+1:], e.buf[start:len(e.buf)-1])
+		e.buf[start] = '"'
+		e.buf = append(e.buf, '"')
+	}
+}
+
+// isEmptyValue is omitempty's test (encoding/json).
+func isEmptyValue(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Array, reflect.Map, reflect.Slice, reflect.String:
+		return v.Len() == 0
+	case reflect.Bool,
+		reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+		reflect.Float32, reflect.Float64,
+		reflect.Interface, reflect.Pointer:
+		return v.IsZero()
+	}
+	return false
+}
+
+type isZeroer interface{ IsZero() bool }
+
+var isZeroerType = reflect.TypeFor[isZeroer]()
+
+// zeroFunc is omitzero's test for fields of type t (encoding/json): the
+// type's IsZero method when it has one, else the zero value.
+func zeroFunc(t reflect.Type) func(reflect.Value) bool {
+	switch {
+	case t.Kind() == reflect.Interface && t.Implements(isZeroerType):
+		return func(v reflect.Value) bool {
+			// Avoid calling IsZero on a nil interface or a nil pointer in it.
+			return v.IsNil() || (v.Elem().Kind() == reflect.Pointer && v.Elem().IsNil()) ||
+				v.Interface().(isZeroer).IsZero()
+		}
+	case t.Kind() == reflect.Pointer && t.Implements(isZeroerType):
+		return func(v reflect.Value) bool {
+			return v.IsNil() || v.Interface().(isZeroer).IsZero()
+		}
+	case t.Implements(isZeroerType):
+		return func(v reflect.Value) bool {
+			if !v.CanInterface() {
+				return v.IsZero()
+			}
+			return methodValue(v).(isZeroer).IsZero()
+		}
+	case reflect.PointerTo(t).Implements(isZeroerType):
+		return func(v reflect.Value) bool {
+			if !v.CanInterface() {
+				return v.IsZero()
+			}
+			return addressable(v).Interface().(isZeroer).IsZero()
+		}
+	}
+	return reflect.Value.IsZero
+}
+
+// typeFields returns the fields encoding/json encodes for struct type t, in
+// index order: exported fields, json tags, and fields promoted from
+// embedded structs, where a name used at several depths goes to the
+// shallowest field (the tagged one among equals, none if still ambiguous).
+func typeFields(t reflect.Type) []field {
+	type queued struct {
+		typ   reflect.Type
+		index []int
+	}
+	var (
+		current   []queued
+		next      = []queued{{typ: t}}
+		count     map[reflect.Type]int
+		nextCount = map[reflect.Type]int{}
+		visited   = map[reflect.Type]bool{}
+		fields    []field
+	)
+	for len(next) > 0 {
+		current, next = next, current[:0]
+		count, nextCount = nextCount, map[reflect.Type]int{}
+		for _, q := range current {
+			if visited[q.typ] {
+				continue
+			}
+			visited[q.typ] = true
+			for i := 0; i < q.typ.NumField(); i++ {
+				sf := q.typ.Field(i)
+				if sf.Anonymous {
+					ft := sf.Type
+					if ft.Kind() == reflect.Pointer {
+						ft = ft.Elem()
+					}
+					if !sf.IsExported() && ft.Kind() != reflect.Struct {
+						continue // embedded unexported non-struct types are ignored
+					}
+				} else if !sf.IsExported() {
+					continue
+				}
+				tag := sf.Tag.Get("json")
+				if tag == "-" {
+					continue
+				}
+				name, opts, _ := strings.Cut(tag, ",")
+				if !validTagName(name) {
+					name = ""
+				}
+				index := append(slices.Clip(q.index), i)
+				ft := sf.Type
+				if ft.Name() == "" && ft.Kind() == reflect.Pointer {
+					ft = ft.Elem()
+				}
+				quoted := false
+				if hasOption(opts, "string") {
+					switch ft.Kind() {
+					case reflect.Bool,
+						reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+						reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+						reflect.Float32, reflect.Float64, reflect.String:
+						quoted = true
+					}
+				}
+				if name != "" || !sf.Anonymous || ft.Kind() != reflect.Struct {
+					f := field{
+						name:      name,
+						index:     index,
+						tagged:    name != "",
+						omitEmpty: hasOption(opts, "omitempty"),
+						omitZero:  hasOption(opts, "omitzero"),
+						quoted:    quoted,
+					}
+					if f.name == "" {
+						f.name = sf.Name
+					}
+					fields = append(fields, f)
+					if count[q.typ] > 1 {
+						// Several embedded structs of this type at one depth:
+						// add a duplicate so that the name annihilates below.
+						fields = append(fields, f)
+					}
+					continue
+				}
+				nextCount[ft]++
+				if nextCount[ft] == 1 {
+					next = append(next, queued{typ: ft, index: index})
+				}
+			}
+		}
+	}
+	slices.SortFunc(fields, func(a, b field) int {
+		if c := strings.Compare(a.name, b.name); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(len(a.index), len(b.index)); c != 0 {
+			return c
+		}
+		if a.tagged != b.tagged {
+			if a.tagged {
+				return -1
+			}
+			return 1
+		}
+		return slices.Compare(a.index, b.index)
+	})
+	out := fields[:0]
+	for i := 0; i < len(fields); {
+		j := i + 1
+		for j < len(fields) && fields[j].name == fields[i].name {
+			j++
+		}
+		g := fields[i:j]
+		if len(g) == 1 || len(g[0].index) != len(g[1].index) || g[0].tagged != g[1].tagged {
+			out = append(out, g[0])
+		}
+		i = j
+	}
+	slices.SortFunc(out, func(a, b field) int { return slices.Compare(a.index, b.index) })
+	return slices.Clip(out)
+}
+
+func hasOption(opts, name string) bool {
+	for opts != "" {
+		var o string
+		o, opts, _ = strings.Cut(opts, ",")
+		if o == name {
+			return true
+		}
+	}
+	return false
+}
+
+// validTagName is encoding/json's isValidTag.
+func validTagName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		switch {
+		case strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", c):
+			// Backslash and quote chars are reserved, but otherwise any
+			// punctuation chars are allowed in a tag name.
+		case !unicode.IsLetter(c) && !unicode.IsDigit(c):
+			return false
+		}
+	}
+	return true
+}
