@@ -13,9 +13,7 @@ import (
 
 // pending lists the units.jsonl kinds that belong to layers not built yet,
 // with where they will be replayed. Remove a kind once a test replays it.
-var pending = map[string]string{
-	"api_exception": "rest (issue 3)",
-}
+var pending = map[string]string{}
 
 var unitsCall = regexp.MustCompile(`vectors\.Units\(\w+, "([a-z0-9_]+)"\)`)
 

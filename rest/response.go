@@ -1,0 +1,232 @@
+package rest
+
+import (
+	"bytes"
+	"errors"
+	"net/http"
+	"strconv"
+	"sync"
+
+	"github.com/restframe/restframe/render"
+	"github.com/restframe/restframe/web"
+)
+
+// Errors of Response.
+var (
+	// ErrNotFinalized is DRF's assertion ".accepted_renderer not set on
+	// Response": a Response rendered or sent without a renderer, that is,
+	// outside a View (set AcceptedRenderer yourself there). It is a
+	// programming error: the web adapter answers 500.
+	ErrNotFinalized = errors.New("rest: .accepted_renderer not set on Response")
+	// ErrNilResponse is returned (and answered with a 500) when a Handler
+	// returns a nil *Response with a nil error.
+	ErrNilResponse = errors.New("rest: handler returned a nil Response and a nil error")
+)
+
+// errResponseException stands for the error of a Response marked Exception
+// by its creator rather than by the exception handler.
+var errResponseException = errors.New("rest: error response")
+
+// maxPooledBuffer is the largest render buffer kept for reuse; bigger ones
+// are left to the garbage collector so that one huge response does not pin
+// its memory.
+const maxPooledBuffer = 64 << 10
+
+// bufferPool holds the render buffers of Send.
+var bufferPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// Response is DRF's Response: a response whose body is unrendered Data until
+// it is sent. A View negotiates a renderer for it (finalization sets
+// AcceptedRenderer, AcceptedMediaType and RendererContext) and middleware can
+// still read and replace Data afterwards; Send renders it once, into a pooled
+// buffer, before the status line and headers are written, so that a render
+// error becomes a clean 500 instead of a half-written 200.
+//
+// It implements web.Response; status, headers and cookies are those of the
+// embedded web.BaseResponse (Django's HttpResponseBase).
+//
+// # Content-Type and empty bodies
+//
+// As in DRF (spec §3.7–3.9): ContentType, when set, is sent verbatim;
+// otherwise the renderer's declared media type, with "; charset=<charset>"
+// when the renderer has a charset (never the negotiated media type with its
+// parameters). A Content-Type set in the headers is always replaced. There is
+// no body and no Content-Type when Data is nil and the renderer writes
+// nothing, when a renderer without a charset (DRF's bytes renderers, such as
+// JSON) writes nothing, and for 204 No Content and 304 Not Modified, which
+// are never rendered. A text renderer that writes nothing sends an empty body
+// that keeps its Content-Type. A HEAD request gets the headers of the GET
+// response, Content-Length included, without the body.
+type Response struct {
+	web.BaseResponse
+
+	// Data is the unrendered data (DRF's response.data).
+	Data any
+	// TemplateName is DRF's template_name: the template an HTML renderer
+	// uses for this response, before the renderer's and the view's.
+	TemplateName string
+	// ContentType is DRF's content_type: when set, the Content-Type sent
+	// verbatim, whatever the renderer (an image/* renderer's real type).
+	ContentType string
+	// Exception is DRF's response.exception: the response describes an
+	// error. The view sets it on the responses of the exception handler;
+	// HTML renderers then use their error templates.
+	Exception bool
+
+	// AcceptedRenderer is the renderer chosen by content negotiation
+	// (DRF's accepted_renderer); the view sets it during finalization.
+	AcceptedRenderer render.Renderer
+	// AcceptedMediaType is the negotiated media type with its parameters
+	// (DRF's accepted_media_type), e.g. "application/json; indent=4".
+	AcceptedMediaType string
+	// RendererContext is what the renderer is told besides the data (DRF's
+	// renderer_context). Send fills in its Status, Header and
+	// AcceptedMediaType from the response before rendering; a nil
+	// RendererContext means an empty one.
+	RendererContext *render.Context
+
+	err      error           // the error behind an exception response
+	fallback render.Renderer // renders error data the accepted renderer cannot
+	ctValue  []string        // precomputed Content-Type of AcceptedRenderer
+	ctx      render.Context  // storage for RendererContext, set by the view
+}
+
+// NewResponse returns a Response holding data with the given status: DRF's
+// Response(data, status). A status of 0 means 200.
+func NewResponse(data any, status int) *Response {
+	r := &Response{Data: data}
+	r.StatusCode = status
+	return r
+}
+
+// context returns the render context for the response as it is now.
+func (r *Response) context() *render.Context {
+	ctx := r.RendererContext
+	if ctx == nil {
+		ctx = &r.ctx
+	}
+	ctx.Status = r.Status()
+	ctx.Header = r.Header()
+	if r.AcceptedMediaType != "" || ctx.AcceptedMediaType == "" {
+		ctx.AcceptedMediaType = r.AcceptedMediaType
+	}
+	if r.TemplateName != "" {
+		ctx.TemplateName = r.TemplateName
+	}
+	if r.Exception && ctx.Exception == nil {
+		ctx.Exception = r.err
+		if ctx.Exception == nil {
+			ctx.Exception = errResponseException
+		}
+	}
+	return ctx
+}
+
+// bodiless reports whether the status forbids a body (RFC 9110 §15.3.5,
+// §15.4.5).
+func bodiless(status int) bool {
+	return status == http.StatusNoContent || status == http.StatusNotModified
+}
+
+// rendered is the outcome of renderInto.
+type rendered struct {
+	renderer render.Renderer // the renderer that rendered
+	fallback bool            // it is r.fallback, not AcceptedRenderer
+	keep     bool            // the Content-Type is sent
+}
+
+// renderInto renders the response into buf.
+func (r *Response) renderInto(buf *bytes.Buffer) (rendered, error) {
+	out := rendered{renderer: r.AcceptedRenderer}
+	if out.renderer == nil {
+		return out, ErrNotFinalized
+	}
+	if bodiless(r.Status()) {
+		return out, nil
+	}
+	ctx := r.context()
+	err := out.renderer.Render(buf, r.Data, ctx)
+	if err != nil && r.Exception && r.fallback != nil && errors.Is(err, render.ErrUnsupportedData) {
+		// A binary or custom renderer cannot show the error data: use the
+		// text renderer the view chose, so that the client reads the error.
+		buf.Reset()
+		out.renderer, out.fallback = r.fallback, true
+		err = out.renderer.Render(buf, r.Data, ctx)
+	}
+	if err != nil {
+		buf.Reset()
+		return out, err
+	}
+	out.keep = buf.Len() > 0 || (r.Data != nil && out.renderer.Info().Charset != "")
+	return out, nil
+}
+
+// contentType returns the Content-Type header value for out.
+func (r *Response) contentType(out rendered) []string {
+	switch {
+	case r.ContentType != "":
+		return []string{r.ContentType}
+	case !out.fallback && r.ctValue != nil:
+		return r.ctValue
+	}
+	return []string{out.renderer.Info().ContentType()}
+}
+
+// Render renders Data with the accepted renderer and returns the bytes
+// (DRF's rendered_content). It sets the Content-Type header as Send would
+// (see Response) and may be called more than once; Send renders again.
+// Without an AcceptedRenderer it returns ErrNotFinalized.
+func (r *Response) Render() ([]byte, error) {
+	var buf bytes.Buffer
+	out, err := r.renderInto(&buf)
+	if err != nil {
+		return nil, err
+	}
+	if out.keep {
+		r.Header()["Content-Type"] = r.contentType(out)
+	} else {
+		r.DelHeader("Content-Type")
+	}
+	return buf.Bytes(), nil
+}
+
+// Send renders the response and writes it to w: web.Response's Send. The
+// data is rendered into a pooled buffer first; a render error is returned
+// before anything is written, so that the adapter answers 500. For HEAD
+// requests the body is not written.
+func (r *Response) Send(w http.ResponseWriter, req *http.Request) error {
+	buf := bufferPool.Get().(*bytes.Buffer)
+	defer func() {
+		if buf.Cap() <= maxPooledBuffer {
+			buf.Reset()
+			bufferPool.Put(buf)
+		}
+	}()
+	out, err := r.renderInto(buf)
+	if err != nil {
+		return err
+	}
+	if err := r.CopyHeader(w); err != nil {
+		return err
+	}
+	h := w.Header()
+	if out.keep {
+		h["Content-Type"] = r.contentType(out)
+	} else {
+		delete(h, "Content-Type")
+	}
+	status := r.Status()
+	if bodiless(status) {
+		delete(h, "Content-Length")
+	} else {
+		h["Content-Length"] = []string{strconv.Itoa(buf.Len())}
+	}
+	w.WriteHeader(status)
+	if buf.Len() == 0 || (req != nil && req.Method == http.MethodHead) {
+		return nil
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+var _ web.Response = (*Response)(nil)
