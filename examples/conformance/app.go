@@ -1,0 +1,35 @@
+package main
+
+import (
+	"fmt"
+	"net/http"
+	"time"
+)
+
+// config is the command line of the app.
+type config struct {
+	// templates is the template variant: "full", "exc_only" or "none".
+	templates string
+	// now is the app's clock; nil means time.Now.
+	now func() time.Time
+}
+
+// clock returns the app's clock.
+func (c config) clock() func() time.Time {
+	if c.now == nil {
+		return time.Now
+	}
+	return c.now
+}
+
+// newApp builds the reference app: the DRF routes (drf.go), the plain Django
+// routes (django.go), Django's middleware and error pages (django_middleware.go).
+func newApp(cfg config) (http.Handler, error) {
+	switch cfg.templates {
+	case "full", "exc_only", "none":
+	default:
+		return nil, fmt.Errorf("unknown template variant %q (want full, exc_only or none)", cfg.templates)
+	}
+	mux := http.NewServeMux()
+	return mux, nil
+}
