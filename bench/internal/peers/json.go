@@ -16,6 +16,8 @@ import (
 	"github.com/go-chi/render"
 	"github.com/gofiber/fiber/v3"
 	"github.com/labstack/echo/v5"
+	rfrender "github.com/restframe/restframe/render"
+	"github.com/restframe/restframe/rest"
 	"github.com/restframe/restframe/web"
 )
 
@@ -97,13 +99,14 @@ const htmlPage = `<!DOCTYPE html><html><head><title>{{.Message}}</title></head><
 // Each is its framework's router with the routes registered the way its
 // documentation shows.
 //
-// restframe's entry (a rest view with [JSON, BrowsableAPI] renderers,
-// issue 3) is not here yet: the rest layer does not exist. "restframe-web"
-// is the web layer alone (web.Handle + web.JSONResponse, Django's
-// JsonResponse bytes), not the budget entry.
+// "restframe" is the budget entry: a full rest.View with [JSON,
+// TemplateHTML] renderers served by web.Server.Handle, negotiating every
+// request. "restframe-web" is the web layer alone (web.Handle +
+// web.JSONResponse, Django's JsonResponse bytes), not the budget entry.
 func Handlers(items []Item) []Handler {
 	return []Handler{
 		{Name: "nethttp", Handler: netHTTPHandler(items), HTML: true},
+		{Name: "restframe", Handler: restHandler(items), HTML: true},
 		{Name: "restframe-web", Handler: webHandler(items)},
 		{Name: "gin", Handler: ginHandler(items)},
 		{Name: "gin-negotiate", Handler: ginNegotiateHandler(items), HTML: true},
@@ -146,6 +149,36 @@ func webHandler(items []Item) http.Handler {
 	mux.Handle("GET "+PathItems, srv.Handle(func(*web.Request) (web.Response, error) {
 		return web.NewJSONResponseWith(items, web.JSONOptions{AllowNonObject: true})
 	}))
+	return mux
+}
+
+// restHandler is restframe's negotiated view: each path is a rest.View
+// with [JSON, TemplateHTML] renderers (DRF's APIView with
+// renderer_classes = [JSONRenderer, TemplateHTMLRenderer]) served by
+// web.Server.Handle; the data is rendered by the negotiated renderer.
+func restHandler(items []Item) http.Handler {
+	html, err := rfrender.NewTemplateHTML(rfrender.TemplateHTMLConfig{
+		Templates:    template.Must(template.New("page").Parse(htmlPage)),
+		TemplateName: "page",
+	})
+	if err != nil {
+		panic(err)
+	}
+	renderers := []rfrender.Renderer{rfrender.JSON{}, html}
+	settings := &web.Settings{AllowedHosts: []string{"example.com", "127.0.0.1", "localhost"}}
+	srv := &web.Server{Settings: settings}
+	view := func(data any) http.Handler {
+		return srv.Handle((&rest.View{
+			Renderers: renderers,
+			Get: func(*rest.Request) (*rest.Response, error) {
+				return rest.NewResponse(data, http.StatusOK), nil
+			},
+		}).Handler())
+	}
+	mux := http.NewServeMux()
+	mux.Handle("GET "+PathJSON, view(Message{Message: Hello}))
+	mux.Handle("GET "+PathItems, view(items))
+	mux.Handle("GET "+PathHTML, view(Message{Message: Hello}))
 	return mux
 }
 
