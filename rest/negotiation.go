@@ -37,6 +37,18 @@ type Negotiation struct {
 	renderers []render.Renderer
 	all       *mediatype.Negotiator
 	formats   []formatNegotiator // in order of first appearance
+	// common holds the selections of the commonest Accept values, computed
+	// once by the negotiator itself: each renderer's own media type (an
+	// API client's "Accept: application/json") and "*/*" (curl's, and an
+	// absent header's). Select answers them with a string comparison.
+	common []commonAccept
+	absent Selection // the selection for a request without Accept
+}
+
+// commonAccept is a precomputed selection for one Accept value.
+type commonAccept struct {
+	accept string
+	sel    Selection
 }
 
 // formatNegotiator negotiates among the renderers of one format.
@@ -89,7 +101,26 @@ func NewNegotiation(mode mediatype.Mode, renderers []render.Renderer) (*Negotiat
 			return nil, err
 		}
 	}
+	n.absent, _ = n.SelectAccept("*/*", "") // "*/*" always matches
+	for _, accept := range append([]string{"*/*"}, offers...) {
+		if n.commonIndex(accept) >= 0 {
+			continue
+		}
+		if sel, err := n.SelectAccept(accept, ""); err == nil {
+			n.common = append(n.common, commonAccept{accept, sel})
+		}
+	}
 	return n, nil
+}
+
+// commonIndex returns the position of accept in n.common, or -1.
+func (n *Negotiation) commonIndex(accept string) int {
+	for i := range n.common {
+		if n.common[i].accept == accept {
+			return i
+		}
+	}
+	return -1
 }
 
 // format returns the position of format f in n.formats, or -1.
@@ -110,6 +141,17 @@ func (n *Negotiation) Renderers() []render.Renderer { return n.renderers }
 // or all of them when format is "". It returns *Error NotFound when no
 // renderer has the format and NotAcceptable when none is acceptable.
 func (n *Negotiation) Select(r *http.Request, format string) (Selection, error) {
+	if format == "" {
+		vals, ok := r.Header["Accept"]
+		switch {
+		case !ok || len(vals) == 0:
+			return n.absent, nil
+		case len(vals) == 1:
+			if i := n.commonIndex(vals[0]); i >= 0 {
+				return n.common[i].sel, nil
+			}
+		}
+	}
 	neg, index, err := n.negotiator(format)
 	if err != nil {
 		return Selection{}, err

@@ -1,6 +1,7 @@
 package rest
 
 import (
+	"bytes"
 	"errors"
 
 	"github.com/restframe/restframe/parse"
@@ -14,6 +15,12 @@ import (
 // and the outcome of content negotiation (AcceptedRenderer,
 // AcceptedMediaType). Views make one per request; NewRequest makes one
 // outside a view (tests). A Request is used by one goroutine at a time.
+//
+// The Request a View gives to its handler, like the *web.Request inside it,
+// is valid until the response has been sent: the view then reuses it for a
+// later request (see web.Server, "Request lifetime"). Handlers,
+// authenticators, permissions and exception handlers must not keep it, nor
+// use it from a goroutine that outlives the request.
 type Request struct {
 	*web.Request
 
@@ -32,6 +39,14 @@ type Request struct {
 
 	renderer  render.Renderer
 	mediaType string
+
+	// Set by the view's finalization, for its Response: the storage of
+	// Response.RendererContext and the Content-Type of the renderer.
+	ctx     render.Context
+	ctValue []string
+	// buf is the render buffer of the Response, kept with the Request
+	// when it is reused (up to maxPooledBuffer).
+	buf bytes.Buffer
 }
 
 // NewRequest returns DRF's Request(request, parsers, authenticators): r

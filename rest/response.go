@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"net/http"
-	"strconv"
 	"sync"
 
+	"github.com/restframe/restframe/internal/hdr"
 	"github.com/restframe/restframe/render"
 	"github.com/restframe/restframe/web"
 )
@@ -80,15 +80,21 @@ type Response struct {
 	// (DRF's accepted_media_type), e.g. "application/json; indent=4".
 	AcceptedMediaType string
 	// RendererContext is what the renderer is told besides the data (DRF's
-	// renderer_context). Send fills in its Status, Header and
-	// AcceptedMediaType from the response before rendering; a nil
-	// RendererContext means an empty one.
+	// renderer_context). The one a View sets lives until the response is
+	// sent: Send then sets RendererContext to nil. Send fills in its Status, Header and
+	// AcceptedMediaType from the response before rendering (Header only for
+	// renderers from outside package render: none of render's reads it, and
+	// the header map is then not made for them); a nil RendererContext
+	// means an empty one.
 	RendererContext *render.Context
 
 	err      error           // the error behind an exception response
 	fallback render.Renderer // renders error data the accepted renderer cannot
-	ctValue  []string        // precomputed Content-Type of AcceptedRenderer
-	ctx      render.Context  // storage for RendererContext, set by the view
+	owner    *compiled       // the view that finalized the response
+	// req is the view's Request, released to owner by Send. It holds the
+	// storage of RendererContext and the precomputed Content-Type, so that
+	// the Response stays small (it is the one allocation of a view).
+	req *Request
 }
 
 // NewResponse returns a Response holding data with the given status: DRF's
@@ -99,14 +105,15 @@ func NewResponse(data any, status int) *Response {
 	return r
 }
 
-// context returns the render context for the response as it is now.
-func (r *Response) context() *render.Context {
+// context returns the render context for the response as it is now, for
+// renderer.
+func (r *Response) context(renderer render.Renderer) *render.Context {
 	ctx := r.RendererContext
 	if ctx == nil {
-		ctx = &r.ctx
+		ctx = new(render.Context)
 	}
 	ctx.Status = r.Status()
-	ctx.Header = r.Header()
+	r.setContextHeader(ctx, renderer)
 	if r.AcceptedMediaType != "" || ctx.AcceptedMediaType == "" {
 		ctx.AcceptedMediaType = r.AcceptedMediaType
 	}
@@ -120,6 +127,19 @@ func (r *Response) context() *render.Context {
 		}
 	}
 	return ctx
+}
+
+// setContextHeader sets ctx.Header to the response's headers, unless the
+// renderer is one of package render's, none of which reads them: then the
+// header map is not made for it (the headers a view sets, Allow and Vary,
+// are kept outside the map until someone asks for it).
+func (r *Response) setContextHeader(ctx *render.Context, renderer render.Renderer) {
+	switch renderer.(type) {
+	case render.JSON, *render.TemplateHTML, render.StaticHTML, render.PlainText,
+		render.Binary, render.Image, render.MultiPart:
+		return
+	}
+	ctx.Header = r.Header()
 }
 
 // bodiless reports whether the status forbids a body (RFC 9110 §15.3.5,
@@ -144,13 +164,14 @@ func (r *Response) renderInto(buf *bytes.Buffer) (rendered, error) {
 	if bodiless(r.Status()) {
 		return out, nil
 	}
-	ctx := r.context()
+	ctx := r.context(out.renderer)
 	err := out.renderer.Render(buf, r.Data, ctx)
 	if err != nil && r.Exception && r.fallback != nil && errors.Is(err, render.ErrUnsupportedData) {
 		// A binary or custom renderer cannot show the error data: use the
 		// text renderer the view chose, so that the client reads the error.
 		buf.Reset()
 		out.renderer, out.fallback = r.fallback, true
+		r.setContextHeader(ctx, out.renderer)
 		err = out.renderer.Render(buf, r.Data, ctx)
 	}
 	if err != nil {
@@ -166,8 +187,8 @@ func (r *Response) contentType(out rendered) []string {
 	switch {
 	case r.ContentType != "":
 		return []string{r.ContentType}
-	case !out.fallback && r.ctValue != nil:
-		return r.ctValue
+	case !out.fallback && r.req != nil && r.req.ctValue != nil:
+		return r.req.ctValue
 	}
 	return []string{out.renderer.Info().ContentType()}
 }
@@ -195,13 +216,23 @@ func (r *Response) Render() ([]byte, error) {
 // before anything is written, so that the adapter answers 500. For HEAD
 // requests the body is not written.
 func (r *Response) Send(w http.ResponseWriter, req *http.Request) error {
-	buf := bufferPool.Get().(*bytes.Buffer)
-	defer func() {
-		if buf.Cap() <= maxPooledBuffer {
-			buf.Reset()
-			bufferPool.Put(buf)
-		}
-	}()
+	if r.req != nil {
+		// The view's Request is no longer needed: the handler has returned
+		// and the data is rendered below.
+		defer r.releaseRequest()
+	}
+	var buf *bytes.Buffer
+	if r.req != nil {
+		buf = &r.req.buf // reused with the Request
+	} else {
+		buf = bufferPool.Get().(*bytes.Buffer)
+		defer func() {
+			if buf.Cap() <= maxPooledBuffer {
+				buf.Reset()
+				bufferPool.Put(buf)
+			}
+		}()
+	}
 	out, err := r.renderInto(buf)
 	if err != nil {
 		return err
@@ -219,7 +250,7 @@ func (r *Response) Send(w http.ResponseWriter, req *http.Request) error {
 	if bodiless(status) {
 		delete(h, "Content-Length")
 	} else {
-		h["Content-Length"] = []string{strconv.Itoa(buf.Len())}
+		h["Content-Length"] = hdr.ContentLength(buf.Len())
 	}
 	w.WriteHeader(status)
 	if buf.Len() == 0 || (req != nil && req.Method == http.MethodHead) {
@@ -227,6 +258,16 @@ func (r *Response) Send(w http.ResponseWriter, req *http.Request) error {
 	}
 	_, err = w.Write(buf.Bytes())
 	return err
+}
+
+// releaseRequest gives the view's Request back for reuse.
+func (r *Response) releaseRequest() {
+	req := r.req
+	if r.RendererContext == &req.ctx {
+		r.RendererContext = nil
+	}
+	r.req = nil
+	r.owner.release(req)
 }
 
 var _ web.Response = (*Response)(nil)

@@ -150,12 +150,35 @@ type compiled struct {
 	excHandler     ExceptionHandler
 	suffixKwarg    string
 	override       string
-	allowed        []string   // allowed methods, for the render context
-	allow          []string   // the Allow header value
-	vary           []string   // the Vary value, nil with one renderer
-	ctValues       [][]string // Content-Type value per renderer
+	allowed        []string         // allowed methods, for the render context
+	vary           bool             // Vary: Accept (more than one renderer)
+	headers        *web.FixedHeader // Allow, and Vary: Accept when vary
+	allowHeader    *web.FixedHeader // Allow alone
+	ctValues       [][]string       // Content-Type value per renderer
 	fallback       render.Renderer
 	metadata       web.JSONObject
+	reqs           sync.Pool // *Request, reused once the response is sent
+}
+
+// newRequest returns a Request for wr from the pool.
+func (c *compiled) newRequest(wr *web.Request) *Request {
+	req, _ := c.reqs.Get().(*Request)
+	if req == nil {
+		req = new(Request)
+	}
+	req.Request, req.parsers, req.authenticators = wr, c.parsers, c.authenticators
+	return req
+}
+
+// release clears req and keeps it for a later request.
+func (c *compiled) release(req *Request) {
+	buf := req.buf
+	*req = Request{}
+	if buf.Cap() <= maxPooledBuffer {
+		buf.Reset()
+		req.buf = buf
+	}
+	c.reqs.Put(req)
 }
 
 func (v *View) compile() (*compiled, error) {
@@ -190,7 +213,7 @@ func (v *View) compile() (*compiled, error) {
 		return nil, err
 	}
 	if len(renderers) > 1 {
-		c.vary = []string{"Accept"}
+		c.vary = true
 	}
 	c.ctValues = make([][]string, len(renderers))
 	for i, r := range renderers {
@@ -217,7 +240,17 @@ func (v *View) compile() (*compiled, error) {
 		c.allowed = append(c.allowed, http.MethodHead)
 	}
 	c.allowed = append(c.allowed, http.MethodOptions)
-	c.allow = []string{strings.Join(c.allowed, ", ")}
+	allow := http.Header{"Allow": {strings.Join(c.allowed, ", ")}}
+	if c.allowHeader, err = web.NewFixedHeader(allow); err != nil {
+		return nil, err
+	}
+	c.headers = c.allowHeader
+	if c.vary {
+		allow["Vary"] = []string{"Accept"}
+		if c.headers, err = web.NewFixedHeader(allow); err != nil {
+			return nil, err
+		}
+	}
 	c.metadata = SimpleMetadata(v.Name, v.Description, renderers, c.parsers)
 	return c, nil
 }
@@ -251,11 +284,16 @@ func (c *compiled) options(*Request) (*Response, error) {
 }
 
 // serve is the view's web.Handler.
+//
+// The Request it makes is reused for a later request once the Response has
+// been sent (Response.Send releases it), or at once when the error is
+// unhandled; see Request.
 func (c *compiled) serve(wr *web.Request) (web.Response, error) {
-	req := &Request{Request: wr, parsers: c.parsers, authenticators: c.authenticators}
+	req := c.newRequest(wr)
 	resp, index, err := c.dispatch(req)
 	if err != nil {
 		if resp, err = c.handleException(req, err); err != nil {
+			c.release(req)
 			return nil, err
 		}
 	}
@@ -322,12 +360,12 @@ func (c *compiled) finalize(req *Request, resp *Response, index int) {
 		fb := c.neg.Fallback()
 		resp.AcceptedRenderer, resp.AcceptedMediaType, index = fb.Renderer, fb.MediaType, 0
 	}
-	resp.ctValue = c.ctValues[index]
+	req.ctValue = c.ctValues[index]
 	if resp.Exception {
 		resp.fallback = c.fallback
 	}
 	v := c.view
-	resp.ctx = render.Context{
+	req.ctx = render.Context{
 		Request:           req.Request,
 		AcceptedMediaType: resp.AcceptedMediaType,
 		ViewName:          v.Name,
@@ -336,14 +374,14 @@ func (c *compiled) finalize(req *Request, resp *Response, index int) {
 		TemplateName:      resp.TemplateName,
 		ViewTemplateNames: v.TemplateNames,
 	}
-	resp.RendererContext = &resp.ctx
-	h := resp.Header()
-	if c.vary != nil {
-		if _, ok := h["Vary"]; ok {
-			web.PatchVaryHeaders(h, "Accept")
-		} else {
-			h["Vary"] = c.vary
-		}
+	resp.RendererContext = &req.ctx
+	resp.owner, resp.req = c, req
+	// The headers are precomputed and shared: no header map is made for a
+	// response whose handler set no header.
+	if c.vary && resp.HasHeader("Vary") {
+		web.PatchVaryHeaders(resp.Header(), "Accept")
+		resp.SetFixedHeader(c.allowHeader)
+		return
 	}
-	h["Allow"] = c.allow
+	resp.SetFixedHeader(c.headers)
 }

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"runtime/debug"
 	"strconv"
+	"sync"
 )
 
 // Server adapts Handlers to net/http: it is Django's request handler
@@ -58,6 +59,19 @@ import (
 // slog.LevelWarn (as Django's django.request logger does), and client
 // disconnects at slog.LevelInfo, each with the method, path, status and
 // cause. Successful requests are not logged.
+//
+// # Request lifetime
+//
+// The *Request given to the middleware and the handler, and the
+// http.ResponseWriter given to the Response's Send, belong to the Server
+// until the response has been sent: the Server then reuses their memory
+// for a later request, so that serving costs no allocation of its own.
+// Handlers and middleware must not keep them, nor use them from a
+// goroutine that outlives the request (as net/http says of the
+// ResponseWriter); copy what is needed instead. The *http.Request (HTTP)
+// and the values read from the Request (strings, QueryDicts, uploaded
+// files until they are closed) are not reused and stay valid. A Request
+// made with NewRequest is never reused.
 type Server struct {
 	// Settings are given to every Request. If nil, the zero Settings are
 	// used (note that their empty AllowedHosts refuse every Host).
@@ -107,6 +121,33 @@ type adapter struct {
 	settings *Settings
 	logger   *slog.Logger
 	errResp  func(*Request, error) Response
+	states   sync.Pool // *serveState, reused from request to request
+}
+
+// serveState is the per-request memory of the adapter: the Request given
+// to the chain and the writer wrapper given to Send. It is reused once the
+// response has been sent (see Server, "Request lifetime").
+type serveState struct {
+	req Request
+	w   responseWriter
+}
+
+// get returns a serveState for hr and w.
+func (a *adapter) get(w http.ResponseWriter, hr *http.Request) *serveState {
+	st, _ := a.states.Get().(*serveState)
+	if st == nil {
+		st = new(serveState)
+	}
+	st.req.req, st.req.settings = hr, a.settings
+	st.w.ResponseWriter = w
+	return st
+}
+
+// put clears st, so that it holds on to nothing of the request, and
+// keeps it for the next one.
+func (a *adapter) put(st *serveState) {
+	*st = serveState{}
+	a.states.Put(st)
 }
 
 func (a *adapter) log() *slog.Logger {
@@ -118,7 +159,10 @@ func (a *adapter) log() *slog.Logger {
 
 // ServeHTTP runs the chain and sends its response once.
 func (a *adapter) ServeHTTP(w http.ResponseWriter, hr *http.Request) {
-	req := NewRequest(hr, a.settings)
+	st := a.get(w, hr)
+	// Runs last: nothing touches the Request once it is back in the pool.
+	defer a.put(st)
+	req := &st.req
 	// Django closes the request (removing spooled uploads) and the response
 	// (closing a FileResponse's file) once the response is sent.
 	defer req.Close()
@@ -129,7 +173,7 @@ func (a *adapter) ServeHTTP(w http.ResponseWriter, hr *http.Request) {
 	if er, ok := resp.(*errorResponse); ok && er.clientGone {
 		return
 	}
-	a.send(&responseWriter{ResponseWriter: w}, req, resp)
+	a.send(&st.w, req, resp)
 }
 
 // send writes resp, recovering a panic in Send and answering 500 when

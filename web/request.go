@@ -8,7 +8,9 @@ import (
 // Request is Django's HttpRequest over a *http.Request. It is lazy: nothing
 // is parsed until asked for, and what is computed once (the validated host,
 // the paths, META, cookies, the parsed Accept header) is cached. A Request
-// is used by one goroutine at a time. Make one with NewRequest.
+// is used by one goroutine at a time. Make one with NewRequest. The Request
+// a Server gives to a handler is valid until the response has been sent;
+// the Server reuses it afterwards (see Server, "Request lifetime").
 type Request struct {
 	req      *http.Request
 	settings *Settings

@@ -47,6 +47,11 @@ type BaseResponse struct {
 	header  http.Header
 	order   []string // canonical header names in the order first set
 	cookies []*Cookie
+
+	// fixed holds the headers of SetFixedHeader while header is nil, so
+	// that a response with only fixed headers makes no map. Header moves
+	// them into the map; fixed is nil whenever header is not.
+	fixed *FixedHeader
 }
 
 // Base returns b itself, so that every type embedding BaseResponse satisfies
@@ -76,9 +81,27 @@ func (b *BaseResponse) SetStatus(code int) error {
 // checked again when the response is sent.
 func (b *BaseResponse) Header() http.Header {
 	if b.header == nil {
-		b.header = make(http.Header)
+		if f := b.fixed; f != nil {
+			b.header = make(http.Header, len(f.keys))
+			for i, k := range f.keys {
+				b.header[k] = f.values[i]
+			}
+			b.fixed = nil
+		} else {
+			b.header = make(http.Header)
+		}
 	}
 	return b.header
+}
+
+// values returns the values of the canonical key, from the map or the
+// fixed headers.
+func (b *BaseResponse) values(key string) ([]string, bool) {
+	if b.fixed != nil {
+		return b.fixed.lookup(key)
+	}
+	v, ok := b.header[key]
+	return v, ok
 }
 
 // SetHeader sets a header (Django's response[name] = value), replacing any
@@ -115,13 +138,19 @@ func (b *BaseResponse) setHeader(key, value string) {
 // DelHeader removes a header (Django's del response[name]); removing a
 // header that is not set does nothing.
 func (b *BaseResponse) DelHeader(name string) {
-	delete(b.header, http.CanonicalHeaderKey(name))
+	if b.header == nil && b.fixed == nil {
+		return
+	}
+	delete(b.Header(), http.CanonicalHeaderKey(name))
 }
 
 // HasHeader reports whether the header is set (case-insensitively):
 // Django's has_header.
 func (b *BaseResponse) HasHeader(name string) bool {
-	_, ok := b.header[http.CanonicalHeaderKey(name)]
+	if b.header == nil && b.fixed == nil {
+		return false
+	}
+	_, ok := b.values(http.CanonicalHeaderKey(name))
 	return ok
 }
 
@@ -146,7 +175,11 @@ func (b *BaseResponse) Charset() string {
 	if b.CharsetOverride != "" {
 		return b.CharsetOverride
 	}
-	if v := contentTypeCharset(b.header.Get("Content-Type")); v != "" {
+	ct := ""
+	if v, _ := b.values("Content-Type"); len(v) > 0 {
+		ct = v[0]
+	}
+	if v := contentTypeCharset(ct); v != "" {
 		return v
 	}
 	return DefaultCharset
@@ -197,15 +230,18 @@ func (b *BaseResponse) CopyHeader(w http.ResponseWriter) error {
 		return ErrInvalidStatus
 	}
 	for name, values := range b.header {
-		for _, v := range values {
-			if err := checkHeader(name, v); err != nil {
-				return err
-			}
+		if err := checkHeaderValues(name, values); err != nil {
+			return err
 		}
 	}
 	dst := w.Header()
 	for name, values := range b.header {
 		dst[name] = values
+	}
+	if f := b.fixed; f != nil { // checked by NewFixedHeader
+		for i, k := range f.keys {
+			dst[k] = f.values[i]
+		}
 	}
 	for _, c := range b.cookies {
 		dst.Add("Set-Cookie", c.String())
@@ -230,6 +266,7 @@ func (b *BaseResponse) WriteHeader(w http.ResponseWriter) error {
 // headers were first set (headers added to the Header map directly follow,
 // sorted). A header with several values gives one line per value.
 func (b *BaseResponse) SerializeHeaders() []byte {
+	b.Header()
 	var out []byte
 	line := func(name string) {
 		for _, v := range b.header[name] {
@@ -263,18 +300,46 @@ func (b *BaseResponse) SerializeHeaders() []byte {
 
 // checkHeader refuses names that are not tokens and CR/LF anywhere.
 func checkHeader(name, value string) error {
-	if name == "" {
-		return ErrBadHeader
-	}
-	for i := 0; i < len(name); i++ {
-		if !isTokenChar(name[i]) {
-			return ErrBadHeader
-		}
-	}
-	if strings.ContainsAny(value, "\r\n") {
+	if !isToken(name) || hasCRLF(value) {
 		return ErrBadHeader
 	}
 	return nil
+}
+
+// checkHeaderValues is checkHeader for every value of a header.
+func checkHeaderValues(name string, values []string) error {
+	if !isToken(name) {
+		return ErrBadHeader
+	}
+	for _, v := range values {
+		if hasCRLF(v) {
+			return ErrBadHeader
+		}
+	}
+	return nil
+}
+
+// isToken reports whether s is a token (RFC 9110 §5.6.2).
+func isToken(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isTokenChar(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasCRLF reports whether s contains CR or LF.
+func hasCRLF(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '\r' || c == '\n' {
+			return true
+		}
+	}
+	return false
 }
 
 // isTokenChar reports whether c is a tchar (RFC 9110 §5.6.2).
