@@ -409,6 +409,15 @@ func (w *responseWriter) Write(p []byte) (int, error) {
 	return w.ResponseWriter.Write(p)
 }
 
+// WriteString is Write for a string, without converting it to bytes when
+// the underlying writer is an io.StringWriter (net/http's is).
+func (w *responseWriter) WriteString(s string) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	return io.WriteString(w.ResponseWriter, s)
+}
+
 // ReadFrom keeps the underlying writer's io.ReaderFrom (sendfile) for
 // file responses.
 func (w *responseWriter) ReadFrom(src io.Reader) (int64, error) {
@@ -441,6 +450,7 @@ func (w *responseWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter 
 type writerOnly struct{ io.Writer }
 
 var (
-	_ http.Flusher  = (*responseWriter)(nil)
-	_ io.ReaderFrom = (*responseWriter)(nil)
+	_ http.Flusher    = (*responseWriter)(nil)
+	_ io.ReaderFrom   = (*responseWriter)(nil)
+	_ io.StringWriter = (*responseWriter)(nil)
 )

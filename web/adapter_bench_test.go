@@ -11,7 +11,10 @@ type discardWriter struct{ h http.Header }
 
 func (d *discardWriter) Header() http.Header         { return d.h }
 func (d *discardWriter) Write(p []byte) (int, error) { return len(p), nil }
-func (d *discardWriter) WriteHeader(int)             {}
+func (d *discardWriter) WriteString(s string) (int, error) {
+	return len(s), nil
+}
+func (d *discardWriter) WriteHeader(int) {}
 
 // BenchmarkAdapter measures the handler adapter with the cheapest response
 // and with a JSONResponse, against a plain http.HandlerFunc writing the
