@@ -99,10 +99,10 @@ func serveBench(b *testing.B, h http.Handler, path, accept string) {
 }
 
 // BenchmarkJSON is TechEmpower's JSON test through each framework's
-// router: BenchmarkJSON/<impl>. The restframe entry (a rest view with
-// [JSON, BrowsableAPI] renderers) is added with the rest layer (issue 3);
-// restframe-web is the web layer alone and gin-negotiate is gin's
-// c.Negotiate path, the peer of a negotiated view.
+// router: BenchmarkJSON/<impl>. The restframe entry is a full rest.View
+// with [JSON, TemplateHTML] renderers served by web.Server, negotiating
+// Accept: application/json; restframe-web is the web layer alone and
+// gin-negotiate is gin's c.Negotiate path, the peer of a negotiated view.
 func BenchmarkJSON(b *testing.B) {
 	for _, h := range peers.Handlers(nil) {
 		b.Run(h.Name, func(b *testing.B) {
@@ -134,8 +134,8 @@ func BenchmarkJSONList(b *testing.B) {
 // BenchmarkNegotiatedBrowser is Chrome's Accept against a handler that
 // offers [JSON, HTML] and so renders the HTML page:
 // BenchmarkNegotiatedBrowser/<impl>. nethttp renders the template without
-// negotiating; restframe's entry ([JSON, TemplateHTML]) comes with the
-// rest layer (issue 3).
+// negotiating; restframe's entry is its rest view with [JSON,
+// TemplateHTML], which picks TemplateHTML for Chrome.
 func BenchmarkNegotiatedBrowser(b *testing.B) {
 	for _, h := range peers.Handlers(nil) {
 		if !h.HTML {

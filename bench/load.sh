@@ -12,7 +12,8 @@
 #   ROUNDS       rounds over all JSON servers, the order rotating (3)
 #   CONNS        wrk connections (64); THREADS wrk threads (1)
 #   FILE_ROUNDS  1 GiB downloads per file server, alternating (3)
-#   SERVERS      JSON servers (nethttp restframe-web gin echo chi huma fiber)
+#   SERVERS      JSON servers (nethttp restframe restframe-web gin gin-negotiate
+#                echo chi huma fiber)
 #   PORT_BASE    first port (18100)
 #
 # Raw output goes to bench/results/load/<date>/ (results/load/last links to
@@ -25,7 +26,7 @@ ROUNDS=${ROUNDS:-3}
 CONNS=${CONNS:-64}
 THREADS=${THREADS:-1}
 FILE_ROUNDS=${FILE_ROUNDS:-3}
-SERVERS=${SERVERS:-"nethttp restframe-web gin echo chi huma fiber"}
+SERVERS=${SERVERS:-"nethttp restframe restframe-web gin gin-negotiate echo chi huma fiber"}
 PORT_BASE=${PORT_BASE:-18100}
 HOST=127.0.0.1
 

@@ -6,9 +6,10 @@
 //	servers -impl restframe -file /tmp/big.bin -addr 127.0.0.1:18091
 //
 // JSON implementations (GET /json, GET /items with 100 items): nethttp,
-// restframe-web, gin, gin-negotiate, echo, chi, huma, fiber. File
-// implementations (GET /file): restframe (web.FileResponse) and servefile
-// (http.ServeFile). The address must be a loopback address.
+// restframe (the rest view), restframe-web, gin, gin-negotiate, echo, chi,
+// huma, fiber. File implementations (GET /file, with -file): restframe
+// (web.FileResponse) and servefile (http.ServeFile). The address must be a
+// loopback address.
 package main
 
 import (
@@ -85,11 +86,10 @@ func run(impl, addr, file string) error {
 }
 
 func handler(impl, file string) (http.Handler, error) {
-	switch impl {
-	case "restframe", "servefile":
-		if file == "" {
-			return nil, fmt.Errorf("-impl %s needs -file", impl)
-		}
+	switch {
+	case impl == "servefile" && file == "":
+		return nil, fmt.Errorf("-impl %s needs -file", impl)
+	case (impl == "restframe" || impl == "servefile") && file != "":
 		mux := http.NewServeMux()
 		mux.Handle("GET /file", fileHandler(impl, file))
 		return mux, nil
