@@ -47,6 +47,10 @@ type Request struct {
 	// buf is the render buffer of the Response, kept with the Request
 	// when it is reused (up to maxPooledBuffer).
 	buf bytes.Buffer
+
+	pooled    bool     // made by a View, reused once its Response is sent
+	responded bool     // Respond gave out resp
+	resp      Response // the memory of Respond's Response
 }
 
 // NewRequest returns DRF's Request(request, parsers, authenticators): r

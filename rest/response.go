@@ -105,6 +105,27 @@ func NewResponse(data any, status int) *Response {
 	return r
 }
 
+// Respond is NewResponse for the Response a view's handler returns, made
+// without allocating: its memory belongs to the Request, and the view
+// reuses it for a later request once it has been sent (see Request), as it
+// reuses the Request. Use it for the common
+//
+//	return r.Respond(data, http.StatusOK), nil
+//
+// and NewResponse for a Response that outlives the request (kept, cached,
+// or sent more than once). Only the first call of a request, on a Request
+// made by a View, gives the reused memory; later calls, and calls on a
+// Request made with NewRequest, return NewResponse(data, status).
+func (r *Request) Respond(data any, status int) *Response {
+	if !r.pooled || r.responded {
+		return NewResponse(data, status)
+	}
+	r.responded = true
+	r.resp = Response{Data: data}
+	r.resp.StatusCode = status
+	return &r.resp
+}
+
 // context returns the render context for the response as it is now, for
 // renderer.
 func (r *Response) context(renderer render.Renderer) *render.Context {

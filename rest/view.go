@@ -167,6 +167,7 @@ func (c *compiled) newRequest(wr *web.Request) *Request {
 		req = new(Request)
 	}
 	req.Request, req.parsers, req.authenticators = wr, c.parsers, c.authenticators
+	req.pooled = true
 	return req
 }
 

@@ -52,40 +52,81 @@ func TestViewJSONAllocs(t *testing.T) {
 	for _, mode := range []mediatype.Mode{mediatype.ModeRFC, mediatype.ModeDRF} {
 		s := DefaultSettings()
 		s.Negotiation = mode
-		v := &View{
-			Settings:  s,
-			Renderers: []render.Renderer{render.JSON{}, html},
-			Get: func(*Request) (*Response, error) {
-				return NewResponse(data, http.StatusOK), nil
-			},
-		}
-		srv := &web.Server{Settings: &web.Settings{AllowedHosts: []string{"*"}}}
-		h := srv.Handle(v.Handler())
-		for _, tt := range acceptAllocTests {
-			if tt.rfcOnly && mode != mediatype.ModeRFC {
-				continue
+		for _, respond := range []bool{false, true} {
+			v := &View{
+				Settings:  s,
+				Renderers: []render.Renderer{render.JSON{}, html},
+				Get: func(r *Request) (*Response, error) {
+					if respond {
+						return r.Respond(data, http.StatusOK), nil
+					}
+					return NewResponse(data, http.StatusOK), nil
+				},
 			}
-			t.Run(mode.String()+"/"+tt.name, func(t *testing.T) {
-				req := httptest.NewRequest(http.MethodGet, "/json", nil)
-				if tt.accept != nil {
-					req.Header["Accept"] = []string{*tt.accept}
+			// NewResponse allocates the Response; Respond nothing.
+			want, how := 1.0, "NewResponse"
+			if respond {
+				want, how = 0, "Respond"
+			}
+			srv := &web.Server{Settings: &web.Settings{AllowedHosts: []string{"*"}}}
+			h := srv.Handle(v.Handler())
+			for _, tt := range acceptAllocTests {
+				if tt.rfcOnly && mode != mediatype.ModeRFC {
+					continue
 				}
-				rec := httptest.NewRecorder()
-				h.ServeHTTP(rec, req)
-				if rec.Code != http.StatusOK || rec.Header().Get("Content-Type") != "application/json" ||
-					rec.Header().Get("Allow") != "GET, HEAD, OPTIONS" || rec.Header().Get("Vary") != "Accept" {
-					t.Fatalf("GET /json (Accept %v) = %d %q; want a JSON 200 with Allow and Vary", tt.accept, rec.Code, rec.Header())
-				}
-				w := &discardWriter{h: http.Header{}}
-				allocs := testing.AllocsPerRun(200, func() {
-					clear(w.h)
-					h.ServeHTTP(w, req)
+				t.Run(mode.String()+"/"+how+"/"+tt.name, func(t *testing.T) {
+					req := httptest.NewRequest(http.MethodGet, "/json", nil)
+					if tt.accept != nil {
+						req.Header["Accept"] = []string{*tt.accept}
+					}
+					rec := httptest.NewRecorder()
+					h.ServeHTTP(rec, req)
+					if rec.Code != http.StatusOK || rec.Header().Get("Content-Type") != "application/json" ||
+						rec.Header().Get("Allow") != "GET, HEAD, OPTIONS" || rec.Header().Get("Vary") != "Accept" {
+						t.Fatalf("GET /json (Accept %v) = %d %q; want a JSON 200 with Allow and Vary", tt.accept, rec.Code, rec.Header())
+					}
+					w := &discardWriter{h: http.Header{}}
+					allocs := testing.AllocsPerRun(200, func() {
+						clear(w.h)
+						h.ServeHTTP(w, req)
+					})
+					if allocs > want {
+						t.Errorf("a JSON view whose handler calls %s allocates %v times per request; want at most %v", how, allocs, want)
+					}
 				})
-				if allocs > 1 {
-					t.Errorf("a JSON view allocates %v times per request; want at most 1 (the handler's Response)", allocs)
-				}
-			})
+			}
 		}
+	}
+}
+
+// TestRespond checks where Respond's Response comes from: the Request's
+// memory on the first call in a view, a new Response otherwise; and that
+// the view serves it like any Response.
+func TestRespond(t *testing.T) {
+	var first, second *Response
+	v := &View{Renderers: jsonHTML, Get: func(r *Request) (*Response, error) {
+		first = r.Respond("a", http.StatusCreated)
+		second = r.Respond("b", http.StatusAccepted)
+		if first == second || first != &r.resp || second == &r.resp {
+			t.Errorf("Respond twice = %p, %p (request's %p); want the request's, then a new one", first, second, &r.resp)
+		}
+		if first.Data != "a" || first.Status() != http.StatusCreated {
+			t.Errorf("Respond(a, 201) = %v %d; want a 201", first.Data, first.Status())
+		}
+		return first, nil
+	}}
+	rec := httptest.NewRecorder()
+	v.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil))
+	if rec.Code != http.StatusCreated || rec.Body.String() != `"a"` || rec.Header().Get("Allow") != "GET, HEAD, OPTIONS" {
+		t.Errorf("GET = %d %q %q; want 201 \"a\" with Allow", rec.Code, rec.Body, rec.Header())
+	}
+	if first.Data != nil || first.AcceptedRenderer != nil {
+		t.Errorf("Respond's Response after Send = %+v; want it cleared for reuse", first)
+	}
+
+	outside := NewRequest(web.NewRequest(httptest.NewRequest(http.MethodGet, "/", nil), nil), nil, nil)
+	if r := outside.Respond("x", 0); r == &outside.resp || r.Data != "x" || r.Status() != http.StatusOK {
+		t.Errorf("Respond outside a view = %p %v %d; want a new Response with x and 200", r, r.Data, r.Status())
 	}
 }
 

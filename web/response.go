@@ -229,14 +229,16 @@ func (b *BaseResponse) CopyHeader(w http.ResponseWriter) error {
 	if s := b.Status(); s < 100 || s > 599 {
 		return ErrInvalidStatus
 	}
-	for name, values := range b.header {
-		if err := checkHeaderValues(name, values); err != nil {
-			return err
-		}
-	}
 	dst := w.Header()
-	for name, values := range b.header {
-		dst[name] = values
+	if len(b.header) > 0 {
+		for name, values := range b.header {
+			if err := checkHeaderValues(name, values); err != nil {
+				return err
+			}
+		}
+		for name, values := range b.header {
+			dst[name] = values
+		}
 	}
 	if f := b.fixed; f != nil { // checked by NewFixedHeader
 		for i, k := range f.keys {
