@@ -109,7 +109,7 @@ func query(data any) (string, error) {
 	case web.JSONObject:
 		params = make([]web.Param, len(d))
 		for i, m := range d {
-			params[i] = web.Param{Key: m.Key, Value: m.Value}
+			params[i] = web.Param(m)
 		}
 	case url.Values:
 		params = sortedParams(d)
