@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/http"
 	"time"
+
+	"github.com/restframe/restframe/web"
 )
 
 // config is the command line of the app.
@@ -30,6 +32,19 @@ func newApp(cfg config) (http.Handler, error) {
 	default:
 		return nil, fmt.Errorf("unknown template variant %q (want full, exc_only or none)", cfg.templates)
 	}
+	srv := &web.Server{
+		Settings:      webSettings(cfg),
+		Middleware:    djangoMiddleware(cfg),
+		ErrorResponse: djangoErrorResponse(cfg),
+	}
 	mux := http.NewServeMux()
+	if err := registerDjango(mux, cfg); err != nil {
+		return nil, err
+	}
+	// Anything that no route answers is Django's handler404.
+	notFound := srv.Handle(func(*web.Request) (web.Response, error) { return nil, web.ErrNotFound })
+	if err := registerDRF(mux, srv, cfg, notFound); err != nil {
+		return nil, err
+	}
 	return mux, nil
 }
