@@ -270,8 +270,7 @@ func (c *Client) Credentials(h http.Header) {
 
 // ForceAuthenticate is DRF's APIClient.force_authenticate(user, token):
 // every later request carries user and token (see ForceAuthenticate, the
-// function), so that views using ForcedAuthentication see that user
-// without credentials. Both nil undo it and log out (Logout), as in DRF.
+// function), so that every view sees that user without credentials. Both nil undo it and log out (Logout), as in DRF.
 func (c *Client) ForceAuthenticate(user web.User, token any) {
 	if user == nil && token == nil {
 		c.Logout()

@@ -458,7 +458,10 @@ var forceTests = []struct {
 	// authenticator, so IsAuthenticated refuses with PermissionDenied.
 	{"token only is anonymous", whoami(resttest.ForcedAuthentication{}, basicAuth), nil, "tok", "",
 		403, `{"detail":"You do not have permission to perform this action."}`, ""},
+	// DRF: every view honours a forced user, ForcedAuthentication listed or not.
 	{"view without forced authentication", whoami(basicAuth), user("bob"), nil, "",
+		200, `{"auth":null,"user":"bob"}`, ""},
+	{"view without forced authentication, not forced", whoami(basicAuth), nil, nil, "",
 		401, `{"detail":"Authentication credentials were not provided."}`, `Basic realm="api"`},
 }
 

@@ -56,11 +56,11 @@
 //
 // # Forced authentication
 //
-// DRF's force_authenticate is honoured by every DRF view. In restframe
-// a forced user travels in the request's context (ForceAuthenticate,
-// Client.ForceAuthenticate) and a view sees it through the authenticator
-// ForcedAuthentication, listed first among the view's authenticators in
-// tests; requests without a forced user are authenticated as before.
+// DRF's force_authenticate is honoured by every view. In restframe a
+// forced user travels in the request's context (ForceAuthenticate,
+// Client.ForceAuthenticate, both rest.ForceAuthenticate underneath) and
+// every rest.View takes it instead of running its authenticators;
+// requests without a forced user are authenticated as before.
 //
 // # Limits
 //
