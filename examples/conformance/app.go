@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"log/slog"
 	"net/http"
 	"time"
 
@@ -14,6 +15,8 @@ type config struct {
 	templates string
 	// now is the app's clock; nil means time.Now.
 	now func() time.Time
+	// logger receives the app's errors; nil means slog.Default().
+	logger *slog.Logger
 }
 
 // clock returns the app's clock.
@@ -36,6 +39,7 @@ func newApp(cfg config) (http.Handler, error) {
 		Settings:      webSettings(cfg),
 		Middleware:    djangoMiddleware(cfg),
 		ErrorResponse: djangoErrorResponse(cfg),
+		Logger:        cfg.logger,
 	}
 	mux := http.NewServeMux()
 	if err := registerDjango(mux, cfg); err != nil {

@@ -57,6 +57,7 @@ func registerDjango(mux *http.ServeMux, cfg config) error {
 		Settings:      webSettings(cfg),
 		Middleware:    djangoMiddleware(cfg),
 		ErrorResponse: djangoErrorResponse(cfg),
+		Logger:        cfg.logger,
 	}
 	d := &djangoViews{settings: srv.Settings, now: cfg.clock()}
 	for _, rt := range djangoRoutes() {

@@ -53,7 +53,7 @@ var djangoBehaviourTests = []struct {
 func TestDjangoBehaviour(t *testing.T) {
 	apps := map[string]http.Handler{}
 	for _, v := range []string{"full", "none"} {
-		h, err := newApp(config{templates: v, now: frozen})
+		h, err := newApp(config{templates: v, now: frozen, logger: quiet})
 		if err != nil {
 			t.Fatalf("newApp(%s): %v", v, err)
 		}
@@ -131,7 +131,7 @@ func sortEchoHeaders(body string) string {
 // that order (see sortEchoHeaders).
 func TestEchoHeadersOrderOnly(t *testing.T) {
 	cases, _ := loadGolden(t)
-	h, err := newApp(config{templates: "full", now: frozen})
+	h, err := newApp(config{templates: "full", now: frozen, logger: quiet})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -47,7 +47,7 @@ var echoValidationTests = []struct {
 }
 
 func TestEchoValidation(t *testing.T) {
-	app, err := newApp(config{templates: "full", now: frozen})
+	app, err := newApp(config{templates: "full", now: frozen, logger: quiet})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -112,6 +113,9 @@ func (c *goldenCase) wantBody(t *testing.T) []byte {
 
 // comparedHeaders are the response headers compared with the golden ones,
 // when the golden response has them or must not have them.
+// quiet discards the app's error logs in tests.
+var quiet = slog.New(slog.DiscardHandler)
+
 var comparedHeaders = []string{
 	"Content-Type", "Content-Length", "Allow", "Vary", "Location", "Cache-Control",
 	"Content-Disposition", "WWW-Authenticate", "Retry-After", "Set-Cookie",
@@ -371,7 +375,7 @@ func TestGolden(t *testing.T) {
 	cases, div := loadGolden(t)
 	apps := map[string]http.Handler{}
 	for _, v := range []string{"full", "exc_only", "none"} {
-		h, err := newApp(config{templates: v, now: frozen})
+		h, err := newApp(config{templates: v, now: frozen, logger: quiet})
 		if err != nil {
 			t.Fatalf("newApp(%s): %v", v, err)
 		}
@@ -453,7 +457,7 @@ func TestGoldenWire(t *testing.T) {
 	type pair struct{ plain, secure *httptest.Server }
 	servers := map[string]pair{}
 	for _, v := range []string{"full", "exc_only", "none"} {
-		h, err := newApp(config{templates: v, now: frozen})
+		h, err := newApp(config{templates: v, now: frozen, logger: quiet})
 		if err != nil {
 			t.Fatalf("newApp(%s): %v", v, err)
 		}
