@@ -63,6 +63,28 @@ type Data struct {
 	Files web.UploadedFiles
 }
 
+// MarshalJSON implements json.Marshaler as DRF writes request.data for a
+// multipart body (the fields merged with the files, as DRF's Request does):
+// an object of each key's last value, in the order the keys first appeared,
+// fields before files; a file is written as its name (see
+// web.UploadedFile.MarshalJSON). So a view can return the data it received.
+func (d Data) MarshalJSON() ([]byte, error) {
+	obj := make(web.JSONObject, 0, d.Fields.Len()+d.Files.Len())
+	index := make(map[string]int, cap(obj))
+	for k, v := range d.Fields.Items() {
+		index[k] = len(obj)
+		obj = append(obj, web.JSONMember{Key: k, Value: v})
+	}
+	for k, f := range d.Files.Items() {
+		if i, ok := index[k]; ok {
+			obj[i].Value = f.Name
+			continue
+		}
+		obj = append(obj, web.JSONMember{Key: k, Value: f.Name})
+	}
+	return web.DumpJSON(obj, web.JSONOptions{ItemSeparator: ",", KeySeparator: ":", RawUnicode: true})
+}
+
 // Close closes every file of d, removing the temporary files of large
 // uploads. Closing a file twice is harmless, so Close may run after (or
 // before) web.Request.Close.

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"path"
 	"reflect"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -425,6 +426,17 @@ type StaticHTML struct {
 	// the format name; "" means "html".
 	MediaType string
 	Format    string
+	// DjangoContent sends data that is not HTML the way Django's
+	// HttpResponse makes content of what DRF's StaticHTMLRenderer passes
+	// through unchanged: a web.JSONObject or a map gives its keys
+	// concatenated (a Go map's in key order), a slice its items
+	// concatenated, and a number or boolean its Python str ("42", "2.5",
+	// "True"); items that are themselves containers are
+	// ErrUnsupportedData. It exists for byte-exact migrations: OPTIONS on a
+	// view whose only renderer is StaticHTML then answers DRF's
+	// "namedescriptionrendersparses". Default false: such data is
+	// ErrUnsupportedData.
+	DjangoContent bool
 }
 
 var _ Renderer = StaticHTML{}
@@ -458,7 +470,77 @@ func (s StaticHTML) Render(w io.Writer, data any, ctx *Context) error {
 	case []byte:
 		_, err = w.Write(d)
 	default:
-		return fmt.Errorf("%w: StaticHTML renders strings, not %T", ErrUnsupportedData, data)
+		if !s.DjangoContent {
+			return fmt.Errorf("%w: StaticHTML renders strings, not %T", ErrUnsupportedData, data)
+		}
+		b, derr := djangoContent(data)
+		if derr != nil {
+			return derr
+		}
+		_, err = w.Write(b)
 	}
 	return err
+}
+
+// djangoContent is Django's HttpResponse.content setter for a value that
+// is not a string: the items of an iterable (a mapping's keys) joined, each
+// as Python's str, else the value's str.
+func djangoContent(data any) ([]byte, error) {
+	if o, ok := data.(web.JSONObject); ok {
+		var b []byte
+		for _, m := range o {
+			b = append(b, m.Key...)
+		}
+		return b, nil
+	}
+	rv := reflect.ValueOf(data)
+	var items []reflect.Value
+	switch rv.Kind() {
+	case reflect.Map:
+		items = rv.MapKeys()
+		keys := make([]string, len(items))
+		for i, k := range items {
+			t, err := pyStr(k.Interface())
+			if err != nil {
+				return nil, err
+			}
+			keys[i] = t
+		}
+		sort.Strings(keys)
+		return []byte(strings.Join(keys, "")), nil
+	case reflect.Slice, reflect.Array:
+		items = make([]reflect.Value, rv.Len())
+		for i := range items {
+			items[i] = rv.Index(i)
+		}
+	default:
+		t, err := pyStr(data)
+		return []byte(t), err
+	}
+	var b []byte
+	for _, it := range items {
+		t, err := pyStr(it.Interface())
+		if err != nil {
+			return nil, err
+		}
+		b = append(b, t...)
+	}
+	return b, nil
+}
+
+// pyStr is Python's str of a scalar; containers are ErrUnsupportedData.
+func pyStr(v any) (string, error) {
+	switch x := v.(type) {
+	case bool:
+		if x {
+			return "True", nil
+		}
+		return "False", nil
+	case nil:
+		return "None", nil
+	}
+	if t, ok, err := scalarText(v); ok {
+		return t, err
+	}
+	return "", fmt.Errorf("%w: StaticHTML cannot make content of %T", ErrUnsupportedData, v)
 }

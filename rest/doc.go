@@ -38,7 +38,9 @@
 //  2. negotiates the Accept header among them (none acceptable: 406), in
 //     RFC 9110 mode by default or exactly as DRF with mediatype.ModeDRF
 //     (Settings.Negotiation); see Negotiation;
-//  3. authenticates (Settings.Authenticators) and checks the permissions;
+//  3. authenticates (Settings.Authenticators), checks the permissions
+//     and the throttles (Settings.Throttles: Throttled, 429 with
+//     Retry-After);
 //  4. calls the handler of the method (405 with Allow when there is none;
 //     HEAD is answered by Get, OPTIONS with SimpleMetadata);
 //  5. turns any error into a Response with the exception handler
@@ -57,13 +59,14 @@
 // Settings are DRF's REST_FRAMEWORK settings as a plain struct, read when a
 // view is built: DefaultSettings, or the zero value, gives DRF's defaults
 // (JSON renderer, JSON/form/multipart parsers, "format" for the query
-// override and the suffix). A View's Renderers, Parsers, Authenticators and
-// Permissions override them per view. Nothing is global.
+// override and the suffix). A View's Renderers, Parsers, Authenticators,
+// Permissions and Throttles override them per view. Nothing is global.
 //
 // # Where restframe differs from DRF
 //
 //   - HEAD on a function view is answered like GET without the body (DRF:
-//     405).
+//     405); its Allow header still lists HEAD only when APIView was given
+//     it, as DRF's.
 //   - Malformed or non-ASCII Accept entries are skipped, never a 500.
 //   - Error data that the negotiated renderer cannot render (a binary
 //     renderer) is rendered by the view's first text renderer, so that the

@@ -114,13 +114,19 @@ func (r *Request) QueryParams() (web.QueryDict, error) { return r.Request.Query(
 // error (AuthenticationFailed) becomes the response. With no
 // authenticator succeeding the user is web.AnonymousUser and Auth is nil;
 // with no authenticators at all the user is the web request's (set by web
-// middleware), or web.AnonymousUser. The user is also set on the web
+// middleware), or web.AnonymousUser. A user forced with ForceAuthenticate
+// wins over all of them, as in DRF. The user is also set on the web
 // request (web.Request.SetUser).
 func (r *Request) Authenticate() error {
 	if r.authDone {
 		return r.authErr
 	}
 	r.authDone = true
+	if u, auth, ok := Forced(r.HTTP().Context()); ok {
+		r.authenticator, r.auth = ForcedAuthentication{}, auth
+		r.setUser(u)
+		return nil
+	}
 	if len(r.authenticators) == 0 {
 		if u := r.Request.User(); u != nil {
 			r.user = u

@@ -8,8 +8,8 @@ import (
 
 // Settings are DRF's REST_FRAMEWORK settings that the rest package reads:
 // the API-wide defaults of every View. A View with nil Settings uses
-// DefaultSettings(); a View's own Renderers, Parsers, Authenticators and
-// Permissions fields override the ones here (DRF's per-view
+// DefaultSettings(); a View's own Renderers, Parsers, Authenticators,
+// Permissions and Throttles fields override the ones here (DRF's per-view
 // renderer_classes and friends).
 //
 // The zero value is valid and equals DefaultSettings(): every field documents
@@ -66,6 +66,9 @@ type Settings struct {
 	// Permissions is DEFAULT_PERMISSION_CLASSES; all must allow. If nil,
 	// every request is allowed (DRF's AllowAny).
 	Permissions []Permission
+	// Throttles is DEFAULT_THROTTLE_CLASSES, checked after the
+	// permissions; a refusal is a 429 (Throttled). If nil, none.
+	Throttles []Throttle
 }
 
 // DefaultSettings returns a new Settings with DRF's defaults spelled out:

@@ -26,8 +26,9 @@ type Handler func(r *Request) (*Response, error)
 // For each request, as DRF's dispatch does (spec §6): the format of a URL
 // suffix or ?format= filters the renderers (404 when none has it), the
 // Accept header chooses among them (406 when none is acceptable), the
-// authenticators run (Settings.Authenticators), the permissions are checked,
-// and the method's handler is called. Any error on the way goes to the
+// authenticators run (Settings.Authenticators), the permissions and the
+// throttles (Settings.Throttles) are checked, and the method's handler is
+// called. Any error on the way goes to the
 // exception handler, whose Response is finalized like the handler's: the
 // negotiated renderer (the first renderer for the 404 and 406 of
 // negotiation, spec §6.7), the accepted media type, the renderer context,
@@ -72,10 +73,17 @@ type View struct {
 	Parsers        []parse.Parser
 	Authenticators []Authenticator
 	Permissions    []Permission
+	// Throttles overrides Settings.Throttles when not nil (DRF's
+	// throttle_classes).
+	Throttles []Throttle
 	// TemplateNames is DRF's get_template_names(): the templates an HTML
 	// renderer falls back to when neither the response nor the renderer
 	// names one.
 	TemplateNames []string
+
+	// headUnlisted keeps HEAD out of Allow: APIView without "HEAD" in
+	// its methods, as DRF's @api_view lists only the methods given.
+	headUnlisted bool
 
 	once sync.Once
 	http http.Handler
@@ -85,7 +93,8 @@ type View struct {
 // methods are all handled by h. Methods are case-insensitive; nil or empty
 // means GET only, as in DRF. OPTIONS is always answered (with the metadata
 // unless "OPTIONS" is listed); HEAD follows GET — a DESIGN divergence: DRF's
-// function views answer HEAD with 405.
+// function views answer HEAD with 405. The Allow header lists the methods
+// given and OPTIONS, as DRF's does: HEAD only when listed.
 //
 // The view's Name is DRF's name for the function: ViewName of h's name
 // ("snippetList" gives "Snippet List"), "" for a function literal.
@@ -94,14 +103,16 @@ type View struct {
 // programming error and makes APIView panic, as DRF's assertions fail at
 // import time.
 func APIView(methods []string, h Handler) *View {
-	v := &View{Name: funcViewName(h)}
+	v := &View{Name: funcViewName(h), headUnlisted: true}
 	if len(methods) == 0 {
 		methods = []string{http.MethodGet}
 	}
 	for _, m := range methods {
 		switch strings.ToUpper(m) {
-		case http.MethodGet, http.MethodHead:
+		case http.MethodGet:
 			v.Get = h
+		case http.MethodHead:
+			v.Get, v.headUnlisted = h, false
 		case http.MethodPost:
 			v.Post = h
 		case http.MethodPut:
@@ -147,6 +158,7 @@ type compiled struct {
 	parsers        []parse.Parser
 	authenticators []Authenticator
 	permissions    []Permission
+	throttles      []Throttle
 	excHandler     ExceptionHandler
 	suffixKwarg    string
 	override       string
@@ -192,6 +204,7 @@ func (v *View) compile() (*compiled, error) {
 		parsers:        v.Parsers,
 		authenticators: v.Authenticators,
 		permissions:    v.Permissions,
+		throttles:      v.Throttles,
 		excHandler:     s.exceptionHandler(),
 		suffixKwarg:    s.suffixKwarg(),
 		override:       s.formatOverride(),
@@ -208,6 +221,9 @@ func (v *View) compile() (*compiled, error) {
 	}
 	if c.permissions == nil {
 		c.permissions = s.Permissions
+	}
+	if c.throttles == nil {
+		c.throttles = s.Throttles
 	}
 	var err error
 	if c.neg, err = NewNegotiation(s.Negotiation, renderers); err != nil {
@@ -237,7 +253,7 @@ func (v *View) compile() (*compiled, error) {
 			c.allowed = append(c.allowed, m.name)
 		}
 	}
-	if v.Get != nil {
+	if v.Get != nil && !v.headUnlisted {
 		c.allowed = append(c.allowed, http.MethodHead)
 	}
 	c.allowed = append(c.allowed, http.MethodOptions)
@@ -318,6 +334,9 @@ func (c *compiled) dispatch(req *Request) (*Response, int, error) {
 		if !p.HasPermission(req, c.view) {
 			return nil, sel.Index, c.permissionDenied(req, p)
 		}
+	}
+	if err := checkThrottles(req, c.throttles); err != nil {
+		return nil, sel.Index, err
 	}
 	h := c.handler(hr.Method)
 	if h == nil {

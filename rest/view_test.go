@@ -201,10 +201,15 @@ var viewTests = []struct {
 	},
 	{
 		name: "function view", view: APIView([]string{"get", "POST"}, ok("f")), method: "POST",
-		status: 200, resBody: `"f"`, want: map[string]string{"Allow": "GET, POST, HEAD, OPTIONS"},
+		status: 200, resBody: `"f"`, want: map[string]string{"Allow": "GET, POST, OPTIONS"},
 	},
 	{
+		// DRF's @api_view lists only the methods given (and OPTIONS).
 		name: "function view answers HEAD", view: APIView(nil, ok("f")), method: "HEAD",
+		status: 200, noBody: true, want: map[string]string{"Allow": "GET, OPTIONS"},
+	},
+	{
+		name: "function view listing HEAD", view: APIView([]string{"GET", "HEAD"}, ok("f")), method: "HEAD",
 		status: 200, noBody: true, want: map[string]string{"Allow": "GET, HEAD, OPTIONS"},
 	},
 	{

@@ -7,7 +7,8 @@ import (
 	"time"
 )
 
-// Snippet is one stored piece of code.
+// Snippet is one stored piece of code: the model behind the API. Its JSON
+// form is what the API sends (DRF's serializer.data).
 type Snippet struct {
 	ID       int       `json:"id"`
 	Title    string    `json:"title"`
@@ -31,6 +32,7 @@ func newStore(seed []Snippet) *store {
 	return s
 }
 
+// add stores sn under the next id and returns it with the id set.
 func (s *store) add(sn Snippet) Snippet {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -45,6 +47,22 @@ func (s *store) get(id int) (Snippet, bool) {
 	defer s.mu.RUnlock()
 	sn, ok := s.items[id]
 	return sn, ok
+}
+
+// update applies change to the snippet id under the lock, so that
+// concurrent PATCHes of different fields do not lose each other's work,
+// and returns the new value. ok is false when there is no such snippet.
+func (s *store) update(id int, change func(*Snippet)) (Snippet, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sn, ok := s.items[id]
+	if !ok {
+		return Snippet{}, false
+	}
+	change(&sn)
+	sn.ID = id
+	s.items[id] = sn
+	return sn, true
 }
 
 func (s *store) delete(id int) bool {
@@ -71,6 +89,6 @@ func seedSnippets() []Snippet {
 	t := time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC)
 	return []Snippet{
 		{Title: "hello", Code: "print('hello, world')", Language: "python", Created: t},
-		{Title: "handler", Code: "func(r *web.Request) (web.Response, error)", Language: "go", Created: t.Add(time.Hour)},
+		{Title: "handler", Code: "func(r *rest.Request) (*rest.Response, error)", Language: "go", Created: t.Add(time.Hour)},
 	}
 }
