@@ -121,8 +121,8 @@ func (r *Request) Respond(data any, status int) *Response {
 		return NewResponse(data, status)
 	}
 	r.responded = true
-	r.resp = Response{Data: data}
-	r.resp.StatusCode = status
+	// resp is zero: the Request is cleared when released.
+	r.resp.Data, r.resp.StatusCode = data, status
 	return &r.resp
 }
 
