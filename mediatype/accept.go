@@ -1,6 +1,7 @@
 package mediatype
 
 import (
+	"math/bits"
 	"net/http"
 	"strings"
 )
@@ -95,7 +96,7 @@ func ParseAccept(accept string) ([]Range, error) {
 	var it rangeIter
 	var e rangeScan
 	for {
-		valid, ok := it.next(&e, vals[:])
+		valid, ok := it.next(&e, vals[:], nil)
 		if !ok {
 			break
 		}
@@ -193,7 +194,23 @@ func scanRangeAt(r *rangeScan, v string, i int) (end int, ok bool) {
 	default:
 		r.spec = 2
 	}
+	return scanParams(r, v, start, i)
+}
+
+// scanParams parses the parameters of the media range of v that starts at
+// start and whose type and subtype, end at i: r.typ, r.sub and r.spec are
+// set. It is the rest of scanRangeAt.
+func scanParams(r *rangeScan, v string, start, i int) (end int, ok bool) {
 	r.q, r.nparams = 1000, 0
+	// Fast path: no parameters, or only a q weight, up to the end of the
+	// member.
+	if end, q, ok := scanWeight(v, i); ok {
+		if q < 0 {
+			return end, false
+		}
+		r.q, r.params, r.tok = q, v[i:end], v[start:end]
+		return end, end-start <= MaxLength
+	}
 	pstart := i
 	seenQ := false
 	// parameters = *( OWS ";" OWS [ parameter ] )
@@ -269,6 +286,29 @@ func scanRangeAt(r *rangeScan, v string, i int) (end int, ok bool) {
 	return end, i-start <= MaxLength
 }
 
+// scanWeight reads the rest of a media range of v after its type and
+// subtype, at i, when it is nothing or only a weight (";q=0.8") up to the
+// end of the member, as scanParams would: ok reports such a rest, end is
+// the member's end, and q its weight, or -1 when invalid.
+func scanWeight(v string, i int) (end, q int, ok bool) {
+	if i == len(v) || v[i] == ',' {
+		return i, 1000, true
+	}
+	if i+3 < len(v) && v[i] == ';' && v[i+1]|0x20 == 'q' && v[i+2] == '=' {
+		j := i + 3
+		for j < len(v) && isTchar(v[j]) {
+			j++
+		}
+		if j > i+3 && (j == len(v) || v[j] == ',') {
+			if j == i+6 && v[i+3] == '0' && v[i+4] == '.' && v[i+5]-'0' <= 9 {
+				return j, int(v[i+5]-'0') * 100, true // "0.8"
+			}
+			return j, parseQ(v[i+3 : j]), true
+		}
+	}
+	return 0, 0, false
+}
+
 // skipElem returns the index of the ',' at or after i that ends a list
 // member, skipping quoted-strings, or len(v).
 func skipElem(v string, i int) int {
@@ -287,6 +327,41 @@ func skipElem(v string, i int) int {
 	return i
 }
 
+// skipElemFast is skipElem, looking for ',' and '"' eight bytes at a time.
+func skipElemFast(v string, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(v); i += 8 {
+		x := load64(v[i:])
+		c, q := x^(ones*','), x^(ones*'"')
+		// The lowest set bit of (y - ones) &^ y & highs marks the first
+		// zero byte of y.
+		if m := ((c-ones)&^c | (q-ones)&^q) & highs; m != 0 {
+			i += bits.TrailingZeros64(m) >> 3
+			if v[i] == ',' {
+				return i
+			}
+			return skipElem(v, i)
+		}
+	}
+	for ; i < len(v); i++ {
+		switch v[i] {
+		case ',':
+			return i
+		case '"':
+			return skipElem(v, i)
+		}
+	}
+	return i
+}
+
+// load64 returns the first 8 bytes of s as a little-endian word; the
+// compiler merges the byte loads into one.
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
 // rangeIter reads the media ranges of Accept field values one by one,
 // applying MaxAcceptLength and MaxAcceptEntries, without allocating. The
 // values are passed to every call rather than stored, so that a caller's
@@ -300,8 +375,10 @@ type rangeIter struct {
 
 // next reads the next list member of vals into r; valid is false for a
 // member that is not a valid range, ok is false at the end or when a limit
-// is reached (then err is set).
-func (it *rangeIter) next(r *rangeScan, vals []string) (valid, ok bool) {
+// is reached (then err is set). With a filter, members are read by
+// filter.rfcMember, which skips those that match none of its offers
+// unparsed and reports them not valid: the limits count them all the same.
+func (it *rangeIter) next(r *rangeScan, vals []string, filter *Negotiator) (valid, ok bool) {
 	for it.vi < len(vals) {
 		v := vals[it.vi]
 		if it.i > len(v) {
@@ -321,7 +398,12 @@ func (it *rangeIter) next(r *rangeScan, vals []string) (valid, ok bool) {
 		if room := max(MaxAcceptLength-it.used, 0); len(v)-it.i > room {
 			view = v[:it.i+room]
 		}
-		end, valid := scanRangeAt(r, view, it.i)
+		var end int
+		if filter != nil {
+			end, valid = filter.rfcMember(r, view, it.i)
+		} else {
+			end, valid = scanRangeAt(r, view, it.i)
+		}
 		if end == len(view) && len(view) < len(v) && v[end] != ',' {
 			it.err = ErrAcceptTooLong
 			it.vi = len(vals)
