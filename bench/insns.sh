@@ -6,12 +6,18 @@
 #
 #   bench/insns.sh            # writes bench/results/insns-<date>.txt
 #
-# Settings: N1 (2000), N2 (12000). Installs Debian's valgrind if missing.
+# The same for BenchmarkJSON of the JSON_IMPLS (the whole request through
+# each framework, collected inside serveBench), with the garbage collector
+# off so that the count does not depend on when a cycle happens to run.
+#
+# Settings: N1 (2000), N2 (12000), JSON_IMPLS (nethttp restframe gin
+# gin-negotiate echo chi huma). Installs Debian's valgrind if missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 N1=${N1:-2000}
 N2=${N2:-12000}
+JSON_IMPLS=${JSON_IMPLS:-"nethttp restframe gin gin-negotiate echo chi huma"}
 
 if ! command -v valgrind >/dev/null 2>&1; then
   echo "--- installing valgrind"
@@ -29,8 +35,8 @@ go build -o "$tmp/report" ./cmd/report
 # as sysmon, would add counts that grow with the slowed-down wall time).
 # Asynchronous preemption is off: callgrind cannot follow Go's SIGURG.
 collected() {
-  GOMAXPROCS=1 GODEBUG=asyncpreemptoff=1 valgrind --tool=callgrind --callgrind-out-file=/dev/null \
-    --toggle-collect='*BenchmarkNegotiate.func1.1' "$tmp/bench.test" -test.run '^$' -test.bench "$1" -test.benchtime="$2x" 2>&1 |
+  GOMAXPROCS=1 GODEBUG=asyncpreemptoff=1 GOGC=${GOGC:-100} valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+    --toggle-collect="${TOGGLE:-*BenchmarkNegotiate.func1.1}" "$tmp/bench.test" -test.run '^$' -test.bench "$1" -test.benchtime="$2x" 2>&1 |
     sed -n 's/^==[0-9]*== Collected : \([0-9]*\)$/\1/p'
 }
 
@@ -48,6 +54,18 @@ echo "--- callgrind, N1=$N1 N2=$N2 -> bench/$out"
     exit 1
   fi
   line="BenchmarkNegotiate/$name 1 $(((c2 - c1) / (N2 - N1))) insns/op"
+  echo "$line"
+  echo "$line" >>"$out"
+done
+for impl in $JSON_IMPLS; do
+  pattern="^BenchmarkJSON\$/^$impl\$"
+  c1=$(GOGC=off TOGGLE='*bench_test.serveBench' collected "$pattern" "$N1")
+  c2=$(GOGC=off TOGGLE='*bench_test.serveBench' collected "$pattern" "$N2")
+  if [ -z "$c1" ] || [ -z "$c2" ]; then
+    echo "callgrind failed for BenchmarkJSON/$impl" >&2
+    exit 1
+  fi
+  line="BenchmarkJSON/$impl 1 $(((c2 - c1) / (N2 - N1))) insns/op"
   echo "$line"
   echo "$line" >>"$out"
 done

@@ -247,6 +247,22 @@ func writeInsnsMatrix(w io.Writer, insns results) {
 		fmt.Fprintln(w)
 	}
 	fmt.Fprintln(w)
+	var json []string
+	for _, h := range peers.Handlers(nil) {
+		if v, ok := insns.getInsns("BenchmarkJSON/" + h.Name); ok {
+			json = append(json, fmt.Sprintf("| %s | %.0f |", h.Name, v))
+		}
+	}
+	if len(json) > 0 {
+		fmt.Fprintln(w, "### JSON: instructions/op (callgrind inside serveBench, GC off; stable under load)")
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "| impl | instructions |")
+		fmt.Fprintln(w, "|---|---:|")
+		for _, l := range json {
+			fmt.Fprintln(w, l)
+		}
+		fmt.Fprintln(w)
+	}
 }
 
 // writeNegotiationMatrix prints ns/op (allocs) per impl and header.
@@ -341,6 +357,17 @@ func writeBudgets(w io.Writer, res, insns results, load *loadResults) {
 			budget{"BenchmarkJSON restframe / nethttp ns/op", fmtRatio(r) + " (" + fmtNs(rfNs) + " / " + fmtNs(nhNs) + ")", "≤ 1.15×", status(r <= 1.15)},
 			budget{"BenchmarkJSON restframe allocs", fmtNum(rfAllocs) + " vs nethttp " + fmtNum(nhAllocs), "≤ nethttp + 2", status(rfAllocs <= nhAllocs+2)},
 			budget{"BenchmarkJSON restframe vs gin c.Negotiate", fmtNs(rfNs) + " vs " + fmtNs(gnNs), "faster", status(rfNs < gnNs)})
+	}
+	if rf, ok1 := insns.getInsns("BenchmarkJSON/restframe"); ok1 {
+		if nh, ok2 := insns.getInsns("BenchmarkJSON/nethttp"); ok2 {
+			r := rf / nh
+			rows = append(rows, budget{"BenchmarkJSON restframe / nethttp (instructions)", fmtRatio(r) + " (" + fmtNum(rf) + " / " + fmtNum(nh) + ")",
+				"≤ 1.15×", status(r <= 1.15)})
+		}
+		if gn, ok2 := insns.getInsns("BenchmarkJSON/gin-negotiate"); ok2 {
+			rows = append(rows, budget{"BenchmarkJSON restframe vs gin c.Negotiate (instructions)", fmtNum(rf) + " vs " + fmtNum(gn),
+				"fewer", status(rf < gn)})
+		}
 	}
 	if _, _, ok := res.get("BenchmarkNegotiatedBrowser/restframe"); !ok {
 		rows = append(rows, budget{"BenchmarkNegotiatedBrowser restframe", "–", "(measured, no budget)", pendingRest})
