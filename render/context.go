@@ -121,8 +121,11 @@ func (c *Context) Indentation() (n int, ok bool) {
 	if c == nil {
 		return 0, false
 	}
-	if n, found := ParseIndent(c.AcceptedMediaType); found {
-		return n, n > 0
+	// A media type without parameters (the common case) has no indent.
+	if strings.IndexByte(c.AcceptedMediaType, ';') >= 0 {
+		if n, found := ParseIndent(c.AcceptedMediaType); found {
+			return n, n > 0
+		}
 	}
 	if c.HasIndent {
 		return max(c.Indent, 0), true
