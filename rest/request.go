@@ -49,6 +49,7 @@ type Request struct {
 	buf bytes.Buffer
 
 	pooled    bool     // made by a View, reused once its Response is sent
+	spare     bool     // kept in a web.Request's Spare slot, not in the pool
 	responded bool     // Respond gave out resp
 	resp      Response // the memory of Respond's Response
 }

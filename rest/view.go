@@ -172,26 +172,53 @@ type compiled struct {
 	reqs           sync.Pool // *Request, reused once the response is sent
 }
 
-// newRequest returns a Request for wr from the pool.
+// newRequest returns a Request for wr: the one kept in wr's Spare slot
+// when it is free (a web.Server's Request), else one from the pool.
 func (c *compiled) newRequest(wr *web.Request) *Request {
-	req, _ := c.reqs.Get().(*Request)
+	req := spareRequest(wr)
 	if req == nil {
-		req = new(Request)
+		req, _ = c.reqs.Get().(*Request)
+		if req == nil {
+			req = new(Request)
+		}
 	}
 	req.Request, req.parsers, req.authenticators = wr, c.parsers, c.authenticators
 	req.pooled = true
 	return req
 }
 
-// release clears req and keeps it for a later request.
+// spareRequest returns the free Request kept in wr's Spare slot, storing
+// a new one there when the slot is empty; nil when wr has no slot, when
+// the slot holds something else, or when its Request is in use (a view
+// called from another view's handler with the same web request).
+func spareRequest(wr *web.Request) *Request {
+	slot := wr.Spare()
+	if slot == nil {
+		return nil
+	}
+	if *slot == nil {
+		req := &Request{spare: true}
+		*slot = req
+		return req
+	}
+	if req, ok := (*slot).(*Request); ok && !req.pooled {
+		return req
+	}
+	return nil
+}
+
+// release clears req and keeps it for a later request: in its web
+// request's Spare slot, or in the pool.
 func (c *compiled) release(req *Request) {
-	buf := req.buf
-	*req = Request{}
+	buf, spare := req.buf, req.spare
+	*req = Request{spare: spare}
 	if buf.Cap() <= maxPooledBuffer {
 		buf.Reset()
 		req.buf = buf
 	}
-	c.reqs.Put(req)
+	if !spare {
+		c.reqs.Put(req)
+	}
 }
 
 func (v *View) compile() (*compiled, error) {

@@ -484,3 +484,31 @@ func (w *discardWriter) WriteHeader(int)             {}
 const maxViewAllocs = 8
 
 func discardLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }
+
+// TestViewNestedSpare serves a view whose handler calls another view with
+// the same web request: the inner view must not take the outer's Request
+// (kept in the web request's Spare slot), on every reuse of the memory.
+func TestViewNestedSpare(t *testing.T) {
+	inner := (&View{Get: func(r *Request) (*Response, error) {
+		return r.Respond("inner", http.StatusOK), nil
+	}}).Handler()
+	outer := (&View{Get: func(r *Request) (*Response, error) {
+		wr, mt := r.Request, r.AcceptedMediaType()
+		resp, err := inner(r.Request)
+		if err != nil {
+			return nil, err
+		}
+		if r.Request != wr || r.AcceptedMediaType() != mt || !r.pooled {
+			t.Errorf("outer Request changed by the inner view: %p %q; want %p %q", r.Request, r.AcceptedMediaType(), wr, mt)
+		}
+		return r.Respond(resp.(*Response).Data, http.StatusCreated), nil
+	}}).Handler()
+	h := web.Handle(outer, &web.Settings{AllowedHosts: []string{"*"}})
+	for i := range 3 {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest("GET", "/", nil))
+		if w.Code != http.StatusCreated || w.Body.String() != `"inner"` {
+			t.Fatalf("request %d: %d %q; want 201 %q", i, w.Code, w.Body.String(), `"inner"`)
+		}
+	}
+}
