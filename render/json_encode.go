@@ -47,6 +47,9 @@ type encodeState struct {
 	keyBufs   [][]string   // free lists, reused across nested maps
 	entryBufs [][]mapEntry //
 	scratch   []byte       //
+
+	lastType reflect.Type // the type of value's last reflected value
+	lastEnc  encoderFunc  // its encoder (typeEncoder(lastType))
 }
 
 var statePool = sync.Pool{New: func() any { return &encodeState{buf: make([]byte, 0, 512)} }}
@@ -201,7 +204,12 @@ func (e *encodeState) value(v any) {
 		e.duration(x)
 	default:
 		rv := reflect.ValueOf(v)
-		typeEncoder(rv.Type())(e, rv)
+		// The type of the last value: a renderer is mostly given the same
+		// type again, and the comparison is cheaper than the cache lookup.
+		if t := rv.Type(); t != e.lastType {
+			e.lastType, e.lastEnc = t, typeEncoder(t)
+		}
+		e.lastEnc(e, rv)
 	}
 }
 
