@@ -1,6 +1,7 @@
 package rest
 
 import (
+	"bytes"
 	"net/http"
 	"strings"
 	"sync"
@@ -210,13 +211,15 @@ func spareRequest(wr *web.Request) *Request {
 // release clears req and keeps it for a later request: in its web
 // request's Spare slot, or in the pool.
 func (c *compiled) release(req *Request) {
-	buf, spare := req.buf, req.spare
-	*req = Request{spare: spare}
-	if buf.Cap() <= maxPooledBuffer {
-		buf.Reset()
-		req.buf = buf
+	req.Request = nil
+	req.requestState = requestState{}
+	req.ctx.Reset()
+	if req.buf.Cap() <= maxPooledBuffer {
+		req.buf.Reset()
+	} else {
+		req.buf = bytes.Buffer{}
 	}
-	if !spare {
+	if !req.spare {
 		c.reqs.Put(req)
 	}
 }
@@ -412,16 +415,14 @@ func (c *compiled) finalize(req *Request, resp *Response, index int) {
 		resp.fallback = c.fallback
 	}
 	v := c.view
-	req.ctx = render.Context{
-		Request:           req.Request,
-		AcceptedMediaType: resp.AcceptedMediaType,
-		ViewName:          v.Name,
-		ViewDescription:   v.Description,
-		AllowedMethods:    c.allowed,
-		TemplateName:      resp.TemplateName,
-		ViewTemplateNames: v.TemplateNames,
-	}
-	resp.RendererContext = &req.ctx
+	ctx := &req.ctx // reset when the Request was released
+	ctx.Request = req.Request
+	ctx.AcceptedMediaType = resp.AcceptedMediaType
+	ctx.ViewName, ctx.ViewDescription = v.Name, v.Description
+	ctx.AllowedMethods = c.allowed
+	ctx.TemplateName = resp.TemplateName
+	ctx.ViewTemplateNames = v.TemplateNames
+	resp.RendererContext = ctx
 	resp.owner, resp.req = c, req
 	// The headers are precomputed and shared: no header map is made for a
 	// response whose handler set no header.
