@@ -31,8 +31,7 @@ func appendString[S []byte | string](dst []byte, src S, ascii bool) []byte {
 	start := 0
 	for i := 0; i < len(src); {
 		// Eight plain bytes at a time: most strings need no escape.
-		if i+8 <= len(src) && plainWord(uint64(src[i])|uint64(src[i+1])<<8|uint64(src[i+2])<<16|uint64(src[i+3])<<24|
-			uint64(src[i+4])<<32|uint64(src[i+5])<<40|uint64(src[i+6])<<48|uint64(src[i+7])<<56) {
+		if i+8 <= len(src) && plainWord(load64(src[i:i+8])) {
 			i += 8
 			continue
 		}
@@ -83,6 +82,13 @@ func appendString[S []byte | string](dst []byte, src S, ascii bool) []byte {
 	}
 	dst = append(dst, src[start:]...)
 	return append(dst, '"')
+}
+
+// load64 returns the first eight bytes of b, little-endian.
+func load64[S []byte | string](b S) uint64 {
+	_ = b[7] // one bounds check
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
 // Byte-wise constants of plainWord.
