@@ -31,8 +31,14 @@ func appendString[S []byte | string](dst []byte, src S, ascii bool) []byte {
 	start := 0
 	for i := 0; i < len(src); {
 		// Eight plain bytes at a time: most strings need no escape.
-		if i+8 <= len(src) && plainWord(load64(src[i:i+8])) {
-			i += 8
+		if i+8 <= len(src) {
+			if plainWord(load64(src[i : i+8])) {
+				i += 8
+				continue
+			}
+		} else if len(src) >= 8 && plainWord(load64(src[len(src)-8:])) {
+			// The last word, overlapping bytes already seen, is plain.
+			i = len(src)
 			continue
 		}
 		if b := src[i]; b < utf8.RuneSelf {
