@@ -68,6 +68,22 @@ type Context struct {
 	// false there is none. See Indentation.
 	Indent    int
 	HasIndent bool
+
+	// json is the JSON renderer's state kept by a reused Context (Reset),
+	// valid while json.owner is this Context (not a copy of it).
+	json   *encodeState
+	reused bool
+}
+
+// Reset clears c for another rendering and marks it reused: the JSON
+// renderer then keeps its working memory in c between renderings instead
+// of taking it from a shared pool each time. Package rest resets the
+// Context of each view request this way. A copy of a reset Context renders
+// without the kept memory.
+func (c *Context) Reset() {
+	json := c.json
+	*c = Context{}
+	c.json, c.reused = json, true
 }
 
 // StatusCode returns Status, or 200 when Status is 0. It is 200 for a nil
@@ -121,8 +137,11 @@ func (c *Context) Indentation() (n int, ok bool) {
 	if c == nil {
 		return 0, false
 	}
-	if n, found := ParseIndent(c.AcceptedMediaType); found {
-		return n, n > 0
+	// A media type without parameters (the common case) has no indent.
+	if strings.IndexByte(c.AcceptedMediaType, ';') >= 0 {
+		if n, found := ParseIndent(c.AcceptedMediaType); found {
+			return n, n > 0
+		}
 	}
 	if c.HasIndent {
 		return max(c.Indent, 0), true

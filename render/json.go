@@ -125,7 +125,7 @@ func (j JSON) Render(w io.Writer, data any, ctx *Context) error {
 	if err == nil {
 		_, err = w.Write(e.buf)
 	}
-	e.release()
+	e.release(ctx)
 	return err
 }
 
@@ -143,7 +143,7 @@ func (j JSON) Append(dst []byte, data any, ctx *Context) ([]byte, error) {
 	e.value(data)
 	out, err := e.buf, e.err
 	e.buf = pooled[:0]
-	e.release()
+	e.release(ctx)
 	if err != nil {
 		return dst, err
 	}

@@ -47,12 +47,24 @@ type encodeState struct {
 	keyBufs   [][]string   // free lists, reused across nested maps
 	entryBufs [][]mapEntry //
 	scratch   []byte       //
+
+	owner *Context // the reused Context keeping the state, if any
+
+	lastType reflect.Type // the type of value's last reflected value
+	lastEnc  encoderFunc  // its encoder (typeEncoder(lastType))
 }
 
 var statePool = sync.Pool{New: func() any { return &encodeState{buf: make([]byte, 0, 512)} }}
 
+// newEncodeState returns the state kept by ctx (see Context.Reset),
+// taken out of it while in use, or else one from the pool.
 func newEncodeState(j JSON, ctx *Context) *encodeState {
-	e := statePool.Get().(*encodeState)
+	var e *encodeState
+	if ctx != nil && ctx.json != nil && ctx.json.owner == ctx {
+		e, ctx.json = ctx.json, nil
+	} else {
+		e = statePool.Get().(*encodeState)
+	}
 	e.buf = e.buf[:0]
 	e.ascii, e.allowNaN = j.EnsureASCII, j.AllowNaN
 	e.indent, e.pretty = ctx.Indentation()
@@ -68,11 +80,18 @@ func newEncodeState(j JSON, ctx *Context) *encodeState {
 	return e
 }
 
-func (e *encodeState) release() {
+// release gives e back: to ctx when it is a reused Context without a
+// state of its own, else to the pool.
+func (e *encodeState) release(ctx *Context) {
 	if cap(e.buf) > maxPooledBuffer {
 		e.buf = make([]byte, 0, 512)
 	}
 	e.err = nil
+	if ctx != nil && ctx.reused && ctx.json == nil {
+		e.owner, ctx.json = ctx, e
+		return
+	}
+	e.owner = nil
 	statePool.Put(e)
 }
 
@@ -201,7 +220,12 @@ func (e *encodeState) value(v any) {
 		e.duration(x)
 	default:
 		rv := reflect.ValueOf(v)
-		typeEncoder(rv.Type())(e, rv)
+		// The type of the last value: a renderer is mostly given the same
+		// type again, and the comparison is cheaper than the cache lookup.
+		if t := rv.Type(); t != e.lastType {
+			e.lastType, e.lastEnc = t, typeEncoder(t)
+		}
+		e.lastEnc(e, rv)
 	}
 }
 

@@ -30,6 +30,17 @@ func appendString[S []byte | string](dst []byte, src S, ascii bool) []byte {
 	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(src); {
+		// Eight plain bytes at a time: most strings need no escape.
+		if i+8 <= len(src) {
+			if plainWord(load64(src[i : i+8])) {
+				i += 8
+				continue
+			}
+		} else if len(src) >= 8 && plainWord(load64(src[len(src)-8:])) {
+			// The last word, overlapping bytes already seen, is plain.
+			i = len(src)
+			continue
+		}
 		if b := src[i]; b < utf8.RuneSelf {
 			if safeSet[b] || b == 0x7f && !ascii {
 				i++
@@ -77,6 +88,33 @@ func appendString[S []byte | string](dst []byte, src S, ascii bool) []byte {
 	}
 	dst = append(dst, src[start:]...)
 	return append(dst, '"')
+}
+
+// load64 returns the first eight bytes of b, little-endian.
+func load64[S []byte | string](b S) uint64 {
+	_ = b[7] // one bounds check
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// Byte-wise constants of plainWord.
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// plainWord reports whether the eight bytes of x are all printable ASCII
+// other than `"`, `\` and DEL, which appendString copies unchanged. It may
+// report false for such bytes (a borrow or carry crossing bytes), never
+// true for others: appendString then looks at them one by one.
+func plainWord(x uint64) bool {
+	control := (x - ones*0x20) & ^x // a byte below 0x20
+	q := x ^ (ones * '"')
+	quote := (q - ones) & ^q
+	bs := x ^ (ones * '\\')
+	backslash := (bs - ones) & ^bs
+	high := (x + ones) | x // a byte of 0x7f or more
+	return (control|quote|backslash|high)&highs == 0
 }
 
 // appendRuneEscape appends r as \uXXXX, as a UTF-16 surrogate pair beyond

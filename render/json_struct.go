@@ -20,6 +20,7 @@ type field struct {
 	isZero    func(reflect.Value) bool
 	quoted    bool
 	enc       encoderFunc
+	direct    int // index[0] for a field of the struct itself, else -1
 }
 
 func newStructEncoder(t reflect.Type) encoderFunc {
@@ -34,6 +35,10 @@ func newStructEncoder(t reflect.Type) encoderFunc {
 			ft = ft.Field(x).Type
 		}
 		f.typ = ft
+		f.direct = -1
+		if len(f.index) == 1 {
+			f.direct = f.index[0]
+		}
 		if f.quoted {
 			f.enc = newQuotedEncoder(ft)
 		} else {
@@ -59,15 +64,20 @@ func newStructEncoder(t reflect.Type) encoderFunc {
 	fieldLoop:
 		for i := range fields {
 			f := &fields[i]
-			fv := v
-			for _, x := range f.index {
-				if fv.Kind() == reflect.Pointer {
-					if fv.IsNil() {
-						continue fieldLoop
+			var fv reflect.Value
+			if f.direct >= 0 {
+				fv = v.Field(f.direct)
+			} else {
+				fv = v
+				for _, x := range f.index {
+					if fv.Kind() == reflect.Pointer {
+						if fv.IsNil() {
+							continue fieldLoop
+						}
+						fv = fv.Elem()
 					}
-					fv = fv.Elem()
+					fv = fv.Field(x)
 				}
-				fv = fv.Field(x)
 			}
 			if f.omitEmpty && isEmptyValue(fv) || f.omitZero && f.isZero(fv) {
 				continue

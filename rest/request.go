@@ -23,7 +23,20 @@ import (
 // use it from a goroutine that outlives the request.
 type Request struct {
 	*web.Request
+	requestState
 
+	// Kept when the Request is reused: the storage of the Response's
+	// RendererContext (reset by the view's finalization, keeping the
+	// renderers' memory) and the render buffer of the Response (up to
+	// maxPooledBuffer).
+	ctx render.Context
+	buf bytes.Buffer
+
+	spare bool // kept in a web.Request's Spare slot, not in the pool
+}
+
+// requestState is the part of a Request cleared when it is reused.
+type requestState struct {
 	parsers        []parse.Parser
 	authenticators []Authenticator
 
@@ -40,13 +53,9 @@ type Request struct {
 	renderer  render.Renderer
 	mediaType string
 
-	// Set by the view's finalization, for its Response: the storage of
-	// Response.RendererContext and the Content-Type of the renderer.
-	ctx     render.Context
+	// ctValue is the Content-Type of the renderer, set by the view's
+	// finalization for its Response.
 	ctValue []string
-	// buf is the render buffer of the Response, kept with the Request
-	// when it is reused (up to maxPooledBuffer).
-	buf bytes.Buffer
 
 	pooled    bool     // made by a View, reused once its Response is sent
 	responded bool     // Respond gave out resp
@@ -60,7 +69,9 @@ func NewRequest(r *web.Request, parsers []parse.Parser, authenticators []Authent
 	if parsers == nil {
 		parsers = parse.Defaults()
 	}
-	return &Request{Request: r, parsers: parsers, authenticators: authenticators}
+	req := &Request{Request: r}
+	req.parsers, req.authenticators = parsers, authenticators
+	return req
 }
 
 // Data is DRF's request.data: the body parsed by the first parser whose

@@ -32,7 +32,8 @@ func ServerErrors(s *Settings) func(*web.Request, error) web.Response {
 	return func(wr *web.Request, err error) web.Response {
 		// No authenticators: the error may come from authentication
 		// itself, and an error page does not need a user.
-		req := &Request{Request: wr, parsers: c.parsers, authenticators: []Authenticator{}}
+		req := &Request{Request: wr}
+		req.parsers, req.authenticators = c.parsers, []Authenticator{}
 		index := 0
 		hr := wr.HTTP()
 		if sel, nerr := c.neg.Select(hr, RequestFormat(hr, c.suffixKwarg, c.override)); nerr == nil {

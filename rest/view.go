@@ -1,6 +1,7 @@
 package rest
 
 import (
+	"bytes"
 	"net/http"
 	"strings"
 	"sync"
@@ -172,26 +173,55 @@ type compiled struct {
 	reqs           sync.Pool // *Request, reused once the response is sent
 }
 
-// newRequest returns a Request for wr from the pool.
+// newRequest returns a Request for wr: the one kept in wr's Spare slot
+// when it is free (a web.Server's Request), else one from the pool.
 func (c *compiled) newRequest(wr *web.Request) *Request {
-	req, _ := c.reqs.Get().(*Request)
+	req := spareRequest(wr)
 	if req == nil {
-		req = new(Request)
+		req, _ = c.reqs.Get().(*Request)
+		if req == nil {
+			req = new(Request)
+		}
 	}
 	req.Request, req.parsers, req.authenticators = wr, c.parsers, c.authenticators
 	req.pooled = true
 	return req
 }
 
-// release clears req and keeps it for a later request.
-func (c *compiled) release(req *Request) {
-	buf := req.buf
-	*req = Request{}
-	if buf.Cap() <= maxPooledBuffer {
-		buf.Reset()
-		req.buf = buf
+// spareRequest returns the free Request kept in wr's Spare slot, storing
+// a new one there when the slot is empty; nil when wr has no slot, when
+// the slot holds something else, or when its Request is in use (a view
+// called from another view's handler with the same web request).
+func spareRequest(wr *web.Request) *Request {
+	slot := wr.Spare()
+	if slot == nil {
+		return nil
 	}
-	c.reqs.Put(req)
+	if *slot == nil {
+		req := &Request{spare: true}
+		*slot = req
+		return req
+	}
+	if req, ok := (*slot).(*Request); ok && !req.pooled {
+		return req
+	}
+	return nil
+}
+
+// release clears req and keeps it for a later request: in its web
+// request's Spare slot, or in the pool.
+func (c *compiled) release(req *Request) {
+	req.Request = nil
+	req.requestState = requestState{}
+	req.ctx.Reset()
+	if req.buf.Cap() <= maxPooledBuffer {
+		req.buf.Reset()
+	} else {
+		req.buf = bytes.Buffer{}
+	}
+	if !req.spare {
+		c.reqs.Put(req)
+	}
 }
 
 func (v *View) compile() (*compiled, error) {
@@ -385,16 +415,14 @@ func (c *compiled) finalize(req *Request, resp *Response, index int) {
 		resp.fallback = c.fallback
 	}
 	v := c.view
-	req.ctx = render.Context{
-		Request:           req.Request,
-		AcceptedMediaType: resp.AcceptedMediaType,
-		ViewName:          v.Name,
-		ViewDescription:   v.Description,
-		AllowedMethods:    c.allowed,
-		TemplateName:      resp.TemplateName,
-		ViewTemplateNames: v.TemplateNames,
-	}
-	resp.RendererContext = &req.ctx
+	ctx := &req.ctx // reset when the Request was released
+	ctx.Request = req.Request
+	ctx.AcceptedMediaType = resp.AcceptedMediaType
+	ctx.ViewName, ctx.ViewDescription = v.Name, v.Description
+	ctx.AllowedMethods = c.allowed
+	ctx.TemplateName = resp.TemplateName
+	ctx.ViewTemplateNames = v.TemplateNames
+	resp.RendererContext = ctx
 	resp.owner, resp.req = c, req
 	// The headers are precomputed and shared: no header map is made for a
 	// response whose handler set no header.

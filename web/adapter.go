@@ -138,15 +138,17 @@ func (a *adapter) get(w http.ResponseWriter, hr *http.Request) *serveState {
 	if st == nil {
 		st = new(serveState)
 	}
-	st.req.req, st.req.settings = hr, a.settings
+	st.req.req, st.req.settings, st.req.reusable = hr, a.settings, true
 	st.w.ResponseWriter = w
 	return st
 }
 
-// put clears st, so that it holds on to nothing of the request, and
-// keeps it for the next one.
+// put clears st, so that it holds on to nothing of the request but the
+// Request's Spare slot, and keeps it for the next one.
 func (a *adapter) put(st *serveState) {
+	spare := st.req.spare
 	*st = serveState{}
+	st.req.spare = spare
 	a.states.Put(st)
 }
 

@@ -648,3 +648,31 @@ func TestResponseWriterUnwrap(t *testing.T) {
 
 // newStdLogger adapts a buffer to http.Server.ErrorLog.
 func newStdLogger(w io.Writer) *log.Logger { return log.New(w, "", 0) }
+
+// TestRequestSpare checks the Spare slot: nil for NewRequest, kept with the
+// Request's memory by a Server.
+func TestRequestSpare(t *testing.T) {
+	if s := web.NewRequest(httptest.NewRequest("GET", "/", nil), nil).Spare(); s != nil {
+		t.Fatalf("NewRequest(...).Spare() = %p; want nil", s)
+	}
+	var seen []any
+	h := web.Handle(func(r *web.Request) (web.Response, error) {
+		slot := r.Spare()
+		if slot == nil {
+			t.Fatal("Spare() = nil for a Server's Request; want a slot")
+		}
+		seen = append(seen, *slot)
+		if *slot == nil {
+			*slot = "kept"
+		}
+		return web.NewHTTPResponse("ok"), nil
+	}, &web.Settings{AllowedHosts: []string{"*"}})
+	for range 2 {
+		h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/", nil))
+	}
+	// sync.Pool may drop the memory between requests (always under the
+	// race detector): the second request sees the value or a fresh slot.
+	if seen[0] != nil || (seen[1] != nil && seen[1] != "kept") {
+		t.Fatalf("Spare() values = %v; want [<nil> kept] or [<nil> <nil>]", seen)
+	}
+}

@@ -20,6 +20,11 @@ type Request struct {
 
 	session *Session
 	user    User
+
+	// spare is the slot of Spare, kept when a Server reuses the Request's
+	// memory; reusable marks a Request made by a Server.
+	spare    any
+	reusable bool
 }
 
 // NewRequest wraps r: Django's WSGIRequest built from the server's
@@ -30,6 +35,21 @@ func NewRequest(r *http.Request, s *Settings) *Request {
 		s = &Settings{}
 	}
 	return &Request{req: r, settings: s}
+}
+
+// Spare returns a slot kept with the Request's memory when a Server reuses
+// it for a later request (see Server, "Request lifetime"), or nil for a
+// Request made with NewRequest. A layer built on web keeps there
+// per-request memory of its own (the rest package keeps its Request there)
+// instead of pooling it apart. What it finds may have been stored by an
+// earlier request served with the same memory, by another layer, or still
+// be in use by an outer call of the same layer: the layer must tell. The
+// Server never reads the slot. Django has no equivalent.
+func (r *Request) Spare() *any {
+	if !r.reusable {
+		return nil
+	}
+	return &r.spare
 }
 
 // HTTP returns the underlying *http.Request.
