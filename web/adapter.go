@@ -125,11 +125,14 @@ type adapter struct {
 }
 
 // serveState is the per-request memory of the adapter: the Request given
-// to the chain and the writer wrapper given to Send. It is reused once the
-// response has been sent (see Server, "Request lifetime").
+// to the chain, the writer wrapper given to Send and the response being
+// sent. It is reused once the response has been sent (see Server, "Request
+// lifetime").
 type serveState struct {
-	req Request
-	w   responseWriter
+	req     Request
+	w       responseWriter
+	resp    Response // the chain's response, closed after sending
+	sending bool     // resp.Send is running: finish recovers its panics
 }
 
 // get returns a serveState for hr and w.
@@ -162,44 +165,66 @@ func (a *adapter) log() *slog.Logger {
 // ServeHTTP runs the chain and sends its response once.
 func (a *adapter) ServeHTTP(w http.ResponseWriter, hr *http.Request) {
 	st := a.get(w, hr)
-	// Runs last: nothing touches the Request once it is back in the pool.
-	defer a.put(st)
+	// Runs last, even on a panic: it recovers a panic in Send, closes the
+	// response and the Request and puts st back. One deferred call serves
+	// all of this, which keeps the common path short.
+	defer a.finish(st)
 	req := &st.req
-	// Django closes the request (removing spooled uploads) and the response
-	// (closing a FileResponse's file) once the response is sent.
-	defer req.Close()
-	resp, _ := a.chain(req) // guarded: never an error, never nil
-	if c, ok := resp.(io.Closer); ok {
-		defer c.Close()
-	}
-	if er, ok := resp.(*errorResponse); ok && er.clientGone {
+	st.resp, _ = a.chain(req) // guarded: never an error, never nil
+	if er, ok := st.resp.(*errorResponse); ok && er.clientGone {
 		return
 	}
-	a.send(&st.w, req, resp)
+	st.sending = true
+	if err := st.resp.Send(&st.w, req.req); err != nil {
+		a.sendFailed(&st.w, req, err)
+	}
 }
 
-// send writes resp, recovering a panic in Send and answering 500 when
-// nothing has been written yet.
-func (a *adapter) send(w *responseWriter, req *Request, resp Response) {
-	defer func() {
-		p := recover()
-		if p == nil {
+// finish is deferred by ServeHTTP. A panic in Send is recovered, logged
+// and answered with a 500 when nothing has been written yet (a panic with
+// http.ErrAbortHandler is re-raised); a panic before Send, which the guard
+// did not turn into a response, goes on to net/http. Either way the
+// response and the Request are closed and st is reused.
+func (a *adapter) finish(st *serveState) {
+	if st.sending {
+		// recover is called by the deferred function itself, as it must be.
+		if p := recover(); p != nil {
+			defer a.release(st)
+			if p == http.ErrAbortHandler {
+				panic(p)
+			}
+			a.sendPanicked(&st.w, &st.req, p)
 			return
 		}
-		if p == http.ErrAbortHandler {
-			panic(p)
-		}
-		stack := debug.Stack()
-		err := &HTTPError{Status: http.StatusInternalServerError, Err: &panicError{value: p, stack: stack}}
-		a.logError(req, http.StatusInternalServerError, err, stack)
-		if w.status == 0 {
-			a.plain(req, http.StatusInternalServerError, err).Send(w, req.req)
-		}
-	}()
-	err := resp.Send(w, req.req)
-	if err == nil {
-		return
 	}
+	a.release(st)
+}
+
+// release closes the response (Django closes a FileResponse's file once it
+// is sent) and then the Request (removing spooled uploads), and puts st
+// back: nothing touches the Request once it is in the pool.
+func (a *adapter) release(st *serveState) {
+	defer a.put(st)
+	defer st.req.Close()
+	if c, ok := st.resp.(io.Closer); ok {
+		c.Close()
+	}
+}
+
+// sendPanicked logs the panic p of a Send and answers 500 when nothing
+// has been written yet.
+func (a *adapter) sendPanicked(w *responseWriter, req *Request, p any) {
+	stack := debug.Stack()
+	err := &HTTPError{Status: http.StatusInternalServerError, Err: &panicError{value: p, stack: stack}}
+	a.logError(req, http.StatusInternalServerError, err, stack)
+	if w.status == 0 {
+		_ = a.plain(req, http.StatusInternalServerError, err).Send(w, req.req)
+	}
+}
+
+// sendFailed handles the error of a Send: logged, and answered with a 500
+// when nothing has been written yet.
+func (a *adapter) sendFailed(w *responseWriter, req *Request, err error) {
 	// A write to a client that went away fails with a network error, not
 	// context.Canceled: the cancelled request context tells.
 	if clientGone(req, err) || errors.Is(req.req.Context().Err(), context.Canceled) {
