@@ -101,6 +101,9 @@ func (s *Server) Handle(h Handler) http.Handler {
 	if a.settings == nil {
 		a.settings = &Settings{}
 	}
+	if len(s.Middleware) == 0 {
+		a.handler = h
+	}
 	chain := a.guard(h)
 	for i := len(s.Middleware) - 1; i >= 0; i-- {
 		chain = a.guard(s.Middleware[i](chain))
@@ -117,7 +120,11 @@ func Handle(h Handler, s *Settings) http.Handler {
 
 // adapter is the http.Handler built by Server.Handle.
 type adapter struct {
-	chain    Handler
+	chain Handler
+	// handler is h itself when there is no middleware: ServeHTTP then
+	// does the guard's work, and finish recovers the handler's panics, so
+	// that a request costs one deferred call.
+	handler  Handler
 	settings *Settings
 	logger   *slog.Logger
 	errResp  func(*Request, error) Response
@@ -132,6 +139,7 @@ type serveState struct {
 	req     Request
 	w       responseWriter
 	resp    Response // the chain's response, closed after sending
+	running bool     // the unguarded handler is running: finish recovers its panics
 	sending bool     // resp.Send is running: finish recovers its panics
 }
 
@@ -169,35 +177,77 @@ func (a *adapter) ServeHTTP(w http.ResponseWriter, hr *http.Request) {
 	// response and the Request and puts st back. One deferred call serves
 	// all of this, which keeps the common path short.
 	defer a.finish(st)
-	req := &st.req
-	st.resp, _ = a.chain(req) // guarded: never an error, never nil
+	if a.handler != nil {
+		st.running = true
+		st.resp = a.handle(&st.req)
+		st.running = false
+	} else {
+		st.resp, _ = a.chain(&st.req) // guarded: never an error, never nil
+	}
+	a.send(st)
+}
+
+// handle runs the handler without middleware and converts its error or nil
+// response as the guard does; finish recovers its panics.
+func (a *adapter) handle(r *Request) Response {
+	resp, err := a.handler(r)
+	switch {
+	case err != nil:
+		return a.fromError(r, err)
+	case resp == nil:
+		return a.fromError(r, ErrNilResponse)
+	}
+	return resp
+}
+
+// send sends st.resp, unless the client went away.
+func (a *adapter) send(st *serveState) {
 	if er, ok := st.resp.(*errorResponse); ok && er.clientGone {
 		return
 	}
 	st.sending = true
-	if err := st.resp.Send(&st.w, req.req); err != nil {
-		a.sendFailed(&st.w, req, err)
+	if err := st.resp.Send(&st.w, st.req.req); err != nil {
+		a.sendFailed(&st.w, &st.req, err)
 	}
 }
 
-// finish is deferred by ServeHTTP. A panic in Send is recovered, logged
-// and answered with a 500 when nothing has been written yet (a panic with
-// http.ErrAbortHandler is re-raised); a panic before Send, which the guard
-// did not turn into a response, goes on to net/http. Either way the
+// finish is deferred by ServeHTTP. A panic of the unguarded handler
+// becomes a 500 response, as the guard makes it, which is then sent. A
+// panic in Send is recovered, logged and answered with a 500 when nothing
+// has been written yet. A panic with http.ErrAbortHandler is re-raised, as
+// is any other panic (from the guards' own error handling). Either way the
 // response and the Request are closed and st is reused.
 func (a *adapter) finish(st *serveState) {
-	if st.sending {
+	if st.running || st.sending {
 		// recover is called by the deferred function itself, as it must be.
 		if p := recover(); p != nil {
-			defer a.release(st)
-			if p == http.ErrAbortHandler {
-				panic(p)
-			}
-			a.sendPanicked(&st.w, &st.req, p)
+			a.recovered(st, p)
 			return
 		}
 	}
 	a.release(st)
+}
+
+// recovered handles the panic p that finish recovered.
+func (a *adapter) recovered(st *serveState, p any) {
+	if st.sending || p == http.ErrAbortHandler {
+		defer a.release(st)
+		if p == http.ErrAbortHandler {
+			panic(p)
+		}
+		a.sendPanicked(&st.w, &st.req, p)
+		return
+	}
+	// The handler panicked: its 500 response is sent as the guard's would
+	// be, a panic in sending it recovered by finish as any Send's.
+	defer a.finish(st)
+	st.running = false
+	r := &st.req
+	stack := debug.Stack()
+	perr := &HTTPError{Status: http.StatusInternalServerError, Err: &panicError{value: p, stack: stack}}
+	a.logError(r, http.StatusInternalServerError, perr, stack)
+	st.resp = a.respond(r, perr)
+	a.send(st)
 }
 
 // release closes the response (Django closes a FileResponse's file once it
