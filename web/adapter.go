@@ -206,7 +206,9 @@ func (a *adapter) send(st *serveState) {
 		return
 	}
 	st.sending = true
-	if err := st.resp.Send(&st.w, st.req.req); err != nil {
+	err := st.resp.Send(&st.w, st.req.req)
+	st.sending = false // Send returned: finish need not call recover
+	if err != nil {
 		a.sendFailed(&st.w, &st.req, err)
 	}
 }
