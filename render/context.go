@@ -137,8 +137,10 @@ func (c *Context) Indentation() (n int, ok bool) {
 	if c == nil {
 		return 0, false
 	}
-	// A media type without parameters (the common case) has no indent.
-	if strings.IndexByte(c.AcceptedMediaType, ';') >= 0 {
+	// A media type without parameters (the common case) has no indent;
+	// the commonest of all is compared whole, which is cheaper than the
+	// search for a ';'.
+	if mt := c.AcceptedMediaType; mt != "application/json" && strings.IndexByte(mt, ';') >= 0 {
 		if n, found := ParseIndent(c.AcceptedMediaType); found {
 			return n, n > 0
 		}

@@ -101,6 +101,9 @@ func (s *Server) Handle(h Handler) http.Handler {
 	if a.settings == nil {
 		a.settings = &Settings{}
 	}
+	if len(s.Middleware) == 0 {
+		a.handler = h
+	}
 	chain := a.guard(h)
 	for i := len(s.Middleware) - 1; i >= 0; i-- {
 		chain = a.guard(s.Middleware[i](chain))
@@ -117,7 +120,11 @@ func Handle(h Handler, s *Settings) http.Handler {
 
 // adapter is the http.Handler built by Server.Handle.
 type adapter struct {
-	chain    Handler
+	chain Handler
+	// handler is h itself when there is no middleware: ServeHTTP then
+	// does the guard's work, and finish recovers the handler's panics, so
+	// that a request costs one deferred call.
+	handler  Handler
 	settings *Settings
 	logger   *slog.Logger
 	errResp  func(*Request, error) Response
@@ -125,11 +132,15 @@ type adapter struct {
 }
 
 // serveState is the per-request memory of the adapter: the Request given
-// to the chain and the writer wrapper given to Send. It is reused once the
-// response has been sent (see Server, "Request lifetime").
+// to the chain, the writer wrapper given to Send and the response being
+// sent. It is reused once the response has been sent (see Server, "Request
+// lifetime").
 type serveState struct {
-	req Request
-	w   responseWriter
+	req     Request
+	w       responseWriter
+	resp    Response // the chain's response, closed after sending
+	running bool     // the unguarded handler is running: finish recovers its panics
+	sending bool     // resp.Send is running: finish recovers its panics
 }
 
 // get returns a serveState for hr and w.
@@ -162,44 +173,110 @@ func (a *adapter) log() *slog.Logger {
 // ServeHTTP runs the chain and sends its response once.
 func (a *adapter) ServeHTTP(w http.ResponseWriter, hr *http.Request) {
 	st := a.get(w, hr)
-	// Runs last: nothing touches the Request once it is back in the pool.
-	defer a.put(st)
-	req := &st.req
-	// Django closes the request (removing spooled uploads) and the response
-	// (closing a FileResponse's file) once the response is sent.
-	defer req.Close()
-	resp, _ := a.chain(req) // guarded: never an error, never nil
-	if c, ok := resp.(io.Closer); ok {
-		defer c.Close()
+	// Runs last, even on a panic: it recovers a panic in Send, closes the
+	// response and the Request and puts st back. One deferred call serves
+	// all of this, which keeps the common path short.
+	defer a.finish(st)
+	if a.handler != nil {
+		st.running = true
+		st.resp = a.handle(&st.req)
+		st.running = false
+	} else {
+		st.resp, _ = a.chain(&st.req) // guarded: never an error, never nil
 	}
-	if er, ok := resp.(*errorResponse); ok && er.clientGone {
-		return
-	}
-	a.send(&st.w, req, resp)
+	a.send(st)
 }
 
-// send writes resp, recovering a panic in Send and answering 500 when
-// nothing has been written yet.
-func (a *adapter) send(w *responseWriter, req *Request, resp Response) {
-	defer func() {
-		p := recover()
-		if p == nil {
+// handle runs the handler without middleware and converts its error or nil
+// response as the guard does; finish recovers its panics.
+func (a *adapter) handle(r *Request) Response {
+	resp, err := a.handler(r)
+	switch {
+	case err != nil:
+		return a.fromError(r, err)
+	case resp == nil:
+		return a.fromError(r, ErrNilResponse)
+	}
+	return resp
+}
+
+// send sends st.resp, unless the client went away.
+func (a *adapter) send(st *serveState) {
+	if er, ok := st.resp.(*errorResponse); ok && er.clientGone {
+		return
+	}
+	st.sending = true
+	err := st.resp.Send(&st.w, st.req.req)
+	st.sending = false // Send returned: finish need not call recover
+	if err != nil {
+		a.sendFailed(&st.w, &st.req, err)
+	}
+}
+
+// finish is deferred by ServeHTTP. A panic of the unguarded handler
+// becomes a 500 response, as the guard makes it, which is then sent. A
+// panic in Send is recovered, logged and answered with a 500 when nothing
+// has been written yet. A panic with http.ErrAbortHandler is re-raised, as
+// is any other panic (from the guards' own error handling). Either way the
+// response and the Request are closed and st is reused.
+func (a *adapter) finish(st *serveState) {
+	if st.running || st.sending {
+		// recover is called by the deferred function itself, as it must be.
+		if p := recover(); p != nil {
+			a.recovered(st, p)
 			return
 		}
+	}
+	a.release(st)
+}
+
+// recovered handles the panic p that finish recovered.
+func (a *adapter) recovered(st *serveState, p any) {
+	if st.sending || p == http.ErrAbortHandler {
+		defer a.release(st)
 		if p == http.ErrAbortHandler {
 			panic(p)
 		}
-		stack := debug.Stack()
-		err := &HTTPError{Status: http.StatusInternalServerError, Err: &panicError{value: p, stack: stack}}
-		a.logError(req, http.StatusInternalServerError, err, stack)
-		if w.status == 0 {
-			a.plain(req, http.StatusInternalServerError, err).Send(w, req.req)
-		}
-	}()
-	err := resp.Send(w, req.req)
-	if err == nil {
+		a.sendPanicked(&st.w, &st.req, p)
 		return
 	}
+	// The handler panicked: its 500 response is sent as the guard's would
+	// be, a panic in sending it recovered by finish as any Send's.
+	defer a.finish(st)
+	st.running = false
+	r := &st.req
+	stack := debug.Stack()
+	perr := &HTTPError{Status: http.StatusInternalServerError, Err: &panicError{value: p, stack: stack}}
+	a.logError(r, http.StatusInternalServerError, perr, stack)
+	st.resp = a.respond(r, perr)
+	a.send(st)
+}
+
+// release closes the response (Django closes a FileResponse's file once it
+// is sent) and then the Request (removing spooled uploads), and puts st
+// back: nothing touches the Request once it is in the pool.
+func (a *adapter) release(st *serveState) {
+	defer a.put(st)
+	defer st.req.Close()
+	if c, ok := st.resp.(io.Closer); ok {
+		c.Close()
+	}
+}
+
+// sendPanicked logs the panic p of a Send and answers 500 when nothing
+// has been written yet.
+func (a *adapter) sendPanicked(w *responseWriter, req *Request, p any) {
+	stack := debug.Stack()
+	err := &HTTPError{Status: http.StatusInternalServerError, Err: &panicError{value: p, stack: stack}}
+	a.logError(req, http.StatusInternalServerError, err, stack)
+	if w.status == 0 {
+		_ = a.plain(req, http.StatusInternalServerError, err).Send(w, req.req)
+	}
+}
+
+// sendFailed handles the error of a Send: logged, and answered with a 500
+// when nothing has been written yet.
+func (a *adapter) sendFailed(w *responseWriter, req *Request, err error) {
 	// A write to a client that went away fails with a network error, not
 	// context.Canceled: the cancelled request context tells.
 	if clientGone(req, err) || errors.Is(req.req.Context().Err(), context.Canceled) {

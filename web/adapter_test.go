@@ -676,3 +676,61 @@ func TestRequestSpare(t *testing.T) {
 		t.Fatalf("Spare() values = %v; want [<nil> kept] or [<nil> <nil>]", seen)
 	}
 }
+
+// closingResponse counts the calls of its Close.
+type closingResponse struct {
+	sendFunc
+	closed *int
+}
+
+func (c *closingResponse) Close() error { *c.closed++; return nil }
+
+// panicChainTests are the ways a handler's panic reaches the client, with
+// and without middleware (without, the adapter recovers it itself).
+var panicChainTests = []struct {
+	name       string
+	middleware []web.Middleware
+}{
+	{"no middleware", nil},
+	{"middleware", []web.Middleware{func(next web.Handler) web.Handler { return next }}},
+}
+
+// TestAdapterPanicInErrorResponse checks that the 500 response made for a
+// handler's panic is sent and closed, and that a panic in its own Send is
+// recovered into the plain-text 500.
+func TestAdapterPanicInErrorResponse(t *testing.T) {
+	for _, tt := range panicChainTests {
+		for _, sendPanics := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/send panics=%v", tt.name, sendPanics), func(t *testing.T) {
+				logger, logs := MustLogger(t)
+				closed := 0
+				srv := &web.Server{Logger: logger, Middleware: tt.middleware,
+					ErrorResponse: func(*web.Request, error) web.Response {
+						return &closingResponse{closed: &closed, sendFunc: sendFunc{send: func(w http.ResponseWriter) error {
+							if sendPanics {
+								panic("error response exploded")
+							}
+							w.WriteHeader(http.StatusInternalServerError)
+							_, err := io.WriteString(w, "custom")
+							return err
+						}}}
+					}}
+				h := srv.Handle(func(*web.Request) (web.Response, error) { panic("view exploded") })
+				res := MustServe(t, modeRecorder, h, httptest.NewRequest("GET", "/", nil))
+				want := "custom"
+				if sendPanics {
+					want = "Internal Server Error\n"
+				}
+				if res.status != 500 || res.body != want {
+					t.Errorf("got %d %q; want 500 %q", res.status, res.body, want)
+				}
+				if closed != 1 {
+					t.Errorf("error response closed %d times; want 1", closed)
+				}
+				if l := logs.String(); !strings.Contains(l, "view exploded") || sendPanics != strings.Contains(l, "error response exploded") {
+					t.Errorf("log = %q", l)
+				}
+			})
+		}
+	}
+}
