@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/restframe/restframe/internal/pyrepr"
 	"github.com/restframe/restframe/web"
 )
 
@@ -246,7 +247,7 @@ func (e *encodeState) float(f float64, bits int) {
 		e.buf = appendNonFinite(e.buf, f)
 		return
 	}
-	e.buf = appendPyFloat(e.buf, f, bits)
+	e.buf = pyrepr.AppendFloat(e.buf, f, bits)
 }
 
 func (e *encodeState) bytes(b []byte) {
@@ -291,7 +292,7 @@ func (e *encodeState) time(t time.Time) {
 // (truncated) as a Python float, in a string.
 func (e *encodeState) duration(d time.Duration) {
 	e.buf = append(e.buf, '"')
-	e.buf = appendPyFloat(e.buf, float64(d.Microseconds())/1e6, 64)
+	e.buf = pyrepr.AppendFloat(e.buf, float64(d.Microseconds())/1e6, 64)
 	e.buf = append(e.buf, '"')
 }
 
@@ -916,7 +917,7 @@ func scalarKeyName(e *encodeState, k reflect.Value) (string, error) {
 		}
 		return string(appendNonFinite(nil, f)), nil
 	}
-	return string(appendPyFloat(nil, f, k.Type().Bits())), nil
+	return string(pyrepr.AppendFloat(nil, f, k.Type().Bits())), nil
 }
 
 // anyKeyName converts a key held in an interface: nil is "null" (Python's

@@ -1,11 +1,9 @@
 package render
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
-	"strconv"
 	"time"
 	"unicode/utf8"
 )
@@ -130,24 +128,6 @@ func appendRuneEscape(dst []byte, r rune) []byte {
 
 func appendU4(dst []byte, r rune) []byte {
 	return append(dst, '\\', 'u', hexDigits[r>>12&15], hexDigits[r>>8&15], hexDigits[r>>4&15], hexDigits[r&15])
-}
-
-// appendPyFloat appends a finite float as Python's repr writes it: the
-// shortest digits that round-trip (of a float32 when bits is 32), in fixed
-// notation with at least one fractional digit ("3.0", "0.0001") when
-// 1e-4 <= |f| < 1e16 or f is zero, else in exponent notation with a sign
-// and at least two exponent digits ("1e+16", "1e-05", "1.5e+300") — which
-// is exactly what strconv's 'e' format with precision -1 writes.
-func appendPyFloat(dst []byte, f float64, bits int) []byte {
-	if a := math.Abs(f); a == 0 || a >= 1e-4 && a < 1e16 {
-		n := len(dst)
-		dst = strconv.AppendFloat(dst, f, 'f', -1, bits)
-		if bytes.IndexByte(dst[n:], '.') < 0 {
-			dst = append(dst, '.', '0')
-		}
-		return dst
-	}
-	return strconv.AppendFloat(dst, f, 'e', -1, bits)
 }
 
 // appendNonFinite appends Python's non-strict spelling of NaN and the

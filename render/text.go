@@ -13,6 +13,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/restframe/restframe/internal/pyrepr"
 	"github.com/restframe/restframe/web"
 )
 
@@ -265,5 +266,5 @@ func floatText(f float64, bits int) string {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return string(appendNonFinite(nil, f))
 	}
-	return string(appendPyFloat(nil, f, bits))
+	return string(pyrepr.AppendFloat(nil, f, bits))
 }

@@ -6,9 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
+	"github.com/restframe/restframe/internal/pyrepr"
 	"github.com/restframe/restframe/web"
 )
 
@@ -28,9 +27,9 @@ func (d ErrorDetail) String() string { return d.Message }
 func (d ErrorDetail) GoString() string {
 	code := "None"
 	if d.Code != "" {
-		code = pyRepr(d.Code)
+		code = pyrepr.Str(d.Code)
 	}
-	return "ErrorDetail(string=" + pyRepr(d.Message) + ", code=" + code + ")"
+	return "ErrorDetail(string=" + pyrepr.Str(d.Message) + ", code=" + code + ")"
 }
 
 // MarshalJSON writes the message as a JSON string.
@@ -244,7 +243,7 @@ func appendRepr(b *strings.Builder, v any) {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			b.WriteString(pyRepr(k))
+			b.WriteString(pyrepr.Str(k))
 			b.WriteString(": ")
 			appendRepr(b, v[k])
 		}
@@ -255,7 +254,7 @@ func appendRepr(b *strings.Builder, v any) {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			b.WriteString(pyRepr(m.Key))
+			b.WriteString(pyrepr.Str(m.Key))
 			b.WriteString(": ")
 			appendRepr(b, m.Value)
 		}
@@ -263,60 +262,4 @@ func appendRepr(b *strings.Builder, v any) {
 	default:
 		appendRepr(b, normalizeDetail(v, CodeError))
 	}
-}
-
-// pyRepr returns Python's repr() of a str: single quotes unless the text
-// has a single quote and no double quote; backslash, the quote, \t, \n and
-// \r escaped; other control and non-printable characters as \xNN, \uNNNN
-// or \UNNNNNNNN; bytes that are not UTF-8 as \xNN.
-func pyRepr(s string) string {
-	quote := byte('\'')
-	if strings.IndexByte(s, '\'') >= 0 && strings.IndexByte(s, '"') < 0 {
-		quote = '"'
-	}
-	const hexdig = "0123456789abcdef"
-	b := make([]byte, 0, len(s)+2)
-	b = append(b, quote)
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c == '\\' || c == quote:
-				b = append(b, '\\', c)
-			case c == '\t':
-				b = append(b, '\\', 't')
-			case c == '\n':
-				b = append(b, '\\', 'n')
-			case c == '\r':
-				b = append(b, '\\', 'r')
-			case c < 0x20 || c == 0x7f:
-				b = append(b, '\\', 'x', hexdig[c>>4], hexdig[c&15])
-			default:
-				b = append(b, c)
-			}
-			i++
-			continue
-		}
-		ru, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case ru == utf8.RuneError && size == 1:
-			b = append(b, '\\', 'x', hexdig[c>>4], hexdig[c&15])
-		case unicode.IsPrint(ru):
-			b = append(b, s[i:i+size]...)
-		case ru < 0x100:
-			b = append(b, '\\', 'x', hexdig[ru>>4], hexdig[ru&15])
-		case ru < 0x10000:
-			b = append(b, '\\', 'u')
-			for sh := 12; sh >= 0; sh -= 4 {
-				b = append(b, hexdig[(ru>>sh)&15])
-			}
-		default:
-			b = append(b, '\\', 'U')
-			for sh := 28; sh >= 0; sh -= 4 {
-				b = append(b, hexdig[(ru>>sh)&15])
-			}
-		}
-		i += size
-	}
-	return string(append(b, quote))
 }

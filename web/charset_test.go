@@ -1,6 +1,10 @@
 package web
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/restframe/restframe/internal/pyrepr"
+)
 
 // csLookupTests are encoding names as Python's codecs.lookup resolves them.
 var csLookupTests = []struct {
@@ -89,8 +93,8 @@ func TestPyRepr(t *testing.T) {
 		"a\\b\t\n\r\x00\x7f":          `'a\\b\t\n\r\x00\x7f'`,
 		"é\u00a0\u2028\U000e0001\xff": `'é\xa0\u2028\U000e0001\xff'`,
 	} {
-		if got := pyRepr(in); got != want {
-			t.Errorf("pyRepr(%q) = %s; want %s", in, got, want)
+		if got := pyrepr.Str(in); got != want {
+			t.Errorf("pyrepr.Str(%q) = %s; want %s", in, got, want)
 		}
 	}
 	if got := uePyRepr([]byte("x")); got != "b'x'" {

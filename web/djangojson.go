@@ -14,6 +14,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/restframe/restframe/internal/pyrepr"
 )
 
 // MaxJSONDepth is the deepest nesting DumpJSON encodes; deeper values (in
@@ -377,7 +379,7 @@ func (e *jsonState) float(f float64, bits int) error {
 		}
 		return nil
 	}
-	e.buf = appendPyFloat(e.buf, f, bits)
+	e.buf = pyrepr.AppendFloat(e.buf, f, bits)
 	return nil
 }
 
@@ -531,7 +533,7 @@ func (e *jsonState) keyName(k reflect.Value) (string, error) {
 		case math.IsInf(f, -1):
 			return "-Infinity", nil
 		}
-		return string(appendPyFloat(nil, f, k.Type().Bits())), nil
+		return string(pyrepr.AppendFloat(nil, f, k.Type().Bits())), nil
 	}
 	return "", fmt.Errorf("%w: keys must be str, int, float, bool or None, not %s", ErrJSONUnsupported, k.Type())
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/restframe/restframe/internal/pyrepr"
 )
 
 // Host validation: Django's split_domain_port, validate_host and
@@ -250,9 +252,9 @@ type HostError struct {
 // "Invalid HTTP_HOST header: 'x'. The domain name provided is not valid
 // according to RFC 1034/1035."
 func (e *HostError) Error() string {
-	msg := "Invalid HTTP_HOST header: " + pyRepr(e.Host) + "."
+	msg := "Invalid HTTP_HOST header: " + pyrepr.Str(e.Host) + "."
 	if e.Domain != "" {
-		return msg + " You may need to add " + pyRepr(e.Domain) + " to ALLOWED_HOSTS."
+		return msg + " You may need to add " + pyrepr.Str(e.Domain) + " to ALLOWED_HOSTS."
 	}
 	return msg + " The domain name provided is not valid according to RFC 1034/1035."
 }

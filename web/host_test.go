@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/restframe/restframe/internal/pyrepr"
 	"github.com/restframe/restframe/internal/vectors"
 )
 
@@ -360,8 +361,8 @@ var reqReprTests = []struct{ in, want string }{
 
 func TestReqRepr(t *testing.T) {
 	for _, tt := range reqReprTests {
-		if got := pyRepr(tt.in); got != tt.want {
-			t.Errorf("pyRepr(%q) = %s; want %s", tt.in, got, tt.want)
+		if got := pyrepr.Str(tt.in); got != tt.want {
+			t.Errorf("pyrepr.Str(%q) = %s; want %s", tt.in, got, tt.want)
 		}
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/restframe/restframe/internal/pyrepr"
 )
 
 // QueryDict is Django's QueryDict in its default, immutable form: an
@@ -389,13 +391,13 @@ func (q QueryDict) String() string {
 			b = append(b, ", "...)
 		}
 		first = false
-		b = append(b, pyRepr(k)...)
+		b = append(b, pyrepr.Str(k)...)
 		b = append(b, ": ["...)
 		for j, v := range vals {
 			if j > 0 {
 				b = append(b, ", "...)
 			}
-			b = append(b, pyRepr(v)...)
+			b = append(b, pyrepr.Str(v)...)
 		}
 		b = append(b, ']')
 	}

@@ -3,6 +3,8 @@ package web
 import (
 	"net/http"
 	"strings"
+
+	"github.com/restframe/restframe/internal/pyrepr"
 )
 
 // Request is Django's HttpRequest over a *http.Request. It is lazy: nothing
@@ -102,5 +104,5 @@ func (r *Request) String() string {
 	if r == nil || r.req == nil {
 		return "<Request>"
 	}
-	return "<Request: " + r.Method() + " " + pyRepr(r.FullPath(false)) + ">"
+	return "<Request: " + r.Method() + " " + pyrepr.Str(r.FullPath(false)) + ">"
 }

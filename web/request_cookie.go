@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/restframe/restframe/internal/pyrepr"
 	"github.com/restframe/restframe/signing"
 )
 
@@ -24,7 +25,7 @@ type SignedCookieError struct {
 
 // Error returns "web: signed cookie <name>: " and the cause.
 func (e *SignedCookieError) Error() string {
-	return "web: signed cookie " + pyRepr(e.Name) + ": " + e.Err.Error()
+	return "web: signed cookie " + pyrepr.Str(e.Name) + ": " + e.Err.Error()
 }
 
 // Unwrap returns the cause and ErrBadRequest.

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/restframe/restframe/internal/pyrepr"
 )
 
 // defaultHTMLContentType is Django's default content type with the default
@@ -394,9 +396,9 @@ func pyStr(v any) string {
 		}
 		return "False"
 	case float64:
-		return pyFloatStr(v, 64)
+		return pyrepr.FloatStr(v, 64)
 	case float32:
-		return pyFloatStr(float64(v), 32)
+		return pyrepr.FloatStr(float64(v), 32)
 	case fmt.Stringer:
 		return v.String()
 	case error:

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/restframe/restframe/internal/pyrepr"
 )
 
 // Param is one key of a query for URLEncode, with its value.
@@ -151,9 +153,9 @@ func uePyStr(v any) string {
 	case uint64:
 		return strconv.FormatUint(x, 10)
 	case float64:
-		return pyFloatStr(x, 64)
+		return pyrepr.FloatStr(x, 64)
 	case float32:
-		return pyFloatStr(float64(x), 32)
+		return pyrepr.FloatStr(float64(x), 32)
 	case fmt.Stringer:
 		return x.String()
 	}
@@ -175,9 +177,9 @@ func uePyStr(v any) string {
 func uePyRepr(v any) string {
 	switch x := v.(type) {
 	case string:
-		return pyRepr(x)
+		return pyrepr.Str(x)
 	case []byte:
-		return "b" + pyRepr(string(x))
+		return "b" + pyrepr.Str(string(x))
 	}
 	return uePyStr(v)
 }
