@@ -4,6 +4,7 @@
 //
 //	servers -impl nethttp -addr 127.0.0.1:18081
 //	servers -impl restframe -file /tmp/big.bin -addr 127.0.0.1:18091
+//	servers -impl restframe -cpuprofile /tmp/rf.prof   # profile under wrk, stop with SIGINT
 //
 // JSON implementations (GET /json, GET /items with 100 items): nethttp,
 // restframe (the rest view), restframe-web, gin, gin-negotiate, echo, chi,
@@ -21,6 +22,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 	"time"
 
@@ -36,7 +38,21 @@ func main() {
 	impl := flag.String("impl", "", "implementation to serve")
 	addr := flag.String("addr", "127.0.0.1:18080", "loopback address to listen on")
 	file := flag.String("file", "", "file served at /file by the file implementations")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
 	flag.Parse()
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "servers:", err)
+			os.Exit(1)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintln(os.Stderr, "servers:", err)
+			os.Exit(1)
+		}
+		defer f.Close()
+		defer pprof.StopCPUProfile()
+	}
 	if err := run(*impl, *addr, *file); err != nil {
 		fmt.Fprintln(os.Stderr, "servers:", err)
 		os.Exit(1)
