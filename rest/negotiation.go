@@ -3,7 +3,6 @@ package rest
 import (
 	"errors"
 	"net/http"
-	"net/url"
 
 	"github.com/restframe/restframe/mediatype"
 	"github.com/restframe/restframe/render"
@@ -229,20 +228,11 @@ func lastQueryValue(q, key string) string {
 		var field string
 		field, q, _ = cut(q, '&')
 		k, v, _ := cut(field, '=')
-		if k != key {
-			if !containsEscape(k) {
-				continue
-			}
-			dk, err := url.QueryUnescape(k)
-			if err != nil || dk != key {
-				continue
-			}
+		if k != key && (!containsEscape(k) || unquotePlus(k) != key) {
+			continue
 		}
 		if containsEscape(v) {
-			// Django keeps a malformed escape as it is.
-			if dv, err := url.QueryUnescape(v); err == nil {
-				v = dv
-			}
+			v = unquotePlus(v)
 		}
 		val = v
 	}
@@ -256,6 +246,39 @@ func cut(s string, sep byte) (before, after string, found bool) {
 		}
 	}
 	return s, "", false
+}
+
+// unquotePlus is Python's unquote_plus as QueryDict applies it: '+' is a
+// space, a valid %XX escape is its byte, and a malformed escape is kept as
+// it is ("%%00" is "%\x00", "%zz" stays "%zz").
+func unquotePlus(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '+':
+			c = ' '
+		case c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+			c = unhex(s[i+1])<<4 | unhex(s[i+2])
+			i += 2
+		}
+		b = append(b, c)
+	}
+	return string(b)
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c <= '9':
+		return c - '0'
+	case c >= 'a':
+		return c - 'a' + 10
+	}
+	return c - 'A' + 10
 }
 
 func containsEscape(s string) bool {

@@ -214,6 +214,11 @@ var requestFormatTests = []struct {
 	{"empty query", "/x?format=", "", ""},
 	{"escaped", "/x?%66ormat=js%6Fn", "", "json"},
 	{"malformed escape kept", "/x?format=%zz", "", "%zz"},
+	// Python's unquote keeps only the malformed escape and decodes the
+	// others (found by FuzzRequestFormat).
+	{"malformed beside valid escape", "/x?format=%%6Aso%6E%", "", "%json%"},
+	{"plus is a space", "/x?format=a+b", "", "a b"},
+	{"escaped key with malformed escape", "/x?%%66ormat=x&%66ormat=json", "", "json"},
 	{"other keys", "/x?a=1&formats=x&b", "", ""},
 	{"suffix wins", "/x?format=api", "json", "json"},
 }
