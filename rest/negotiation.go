@@ -3,9 +3,11 @@ package rest
 import (
 	"errors"
 	"net/http"
+	"unicode/utf8"
 
 	"github.com/restframe/restframe/mediatype"
 	"github.com/restframe/restframe/render"
+	"github.com/restframe/restframe/web"
 )
 
 // DefaultFormatKey is DRF's default URL_FORMAT_OVERRIDE and
@@ -216,7 +218,18 @@ func RequestFormat(r *http.Request, suffixKwarg, override string) string {
 	if override == "" || r.URL == nil || r.URL.RawQuery == "" {
 		return ""
 	}
-	return lastQueryValue(r.URL.RawQuery, override)
+	q := r.URL.RawQuery
+	if !utf8.ValidString(q) {
+		// Django decodes a query that is not UTF-8 as latin-1, all of it:
+		// leave that rare case to QueryDict.
+		d, err := web.ParseQueryDict(q)
+		if err != nil {
+			return ""
+		}
+		v, _ := d.Get(override)
+		return v
+	}
+	return lastQueryValue(q, override)
 }
 
 // lastQueryValue returns the last value of key in the query string q, as
