@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/restframe/restframe/internal/jsonfield"
 	"github.com/restframe/restframe/internal/pyrepr"
 	"github.com/restframe/restframe/web"
 )
@@ -263,7 +264,7 @@ func (e *encodeState) number(n json.Number) {
 	if s == "" {
 		s = "0" // as encoding/json writes an empty Number
 	}
-	if !validNumber(s) {
+	if !jsonfield.ValidNumber(s) {
 		e.fail(fmt.Errorf("%w: invalid number literal %q", ErrUnsupportedValue, s))
 		return
 	}

@@ -142,48 +142,6 @@ func appendNonFinite(dst []byte, f float64) []byte {
 	return append(dst, "-Infinity"...)
 }
 
-// validNumber reports whether s is a JSON number (RFC 8259 §6).
-func validNumber(s string) bool {
-	i := 0
-	if i < len(s) && s[i] == '-' {
-		i++
-	}
-	switch {
-	case i < len(s) && s[i] == '0':
-		i++
-	case i < len(s) && '1' <= s[i] && s[i] <= '9':
-		for i < len(s) && '0' <= s[i] && s[i] <= '9' {
-			i++
-		}
-	default:
-		return false
-	}
-	if i < len(s) && s[i] == '.' {
-		i++
-		j := i
-		for i < len(s) && '0' <= s[i] && s[i] <= '9' {
-			i++
-		}
-		if i == j {
-			return false
-		}
-	}
-	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
-		i++
-		if i < len(s) && (s[i] == '+' || s[i] == '-') {
-			i++
-		}
-		j := i
-		for i < len(s) && '0' <= s[i] && s[i] <= '9' {
-			i++
-		}
-		if i == j {
-			return false
-		}
-	}
-	return i == len(s)
-}
-
 // appendISODateTime appends Python's datetime.isoformat() as DRF's encoder
 // writes it: microseconds (truncated from nanoseconds) only when not zero,
 // and, when aware, the offset with "+00:00" written as "Z". It reports false

@@ -1,11 +1,9 @@
 package render
 
 import (
-	"cmp"
 	"reflect"
-	"slices"
-	"strings"
-	"unicode"
+
+	"github.com/restframe/restframe/internal/jsonfield"
 )
 
 // field is one encoded field of a struct type, with encoding/json's rules.
@@ -14,7 +12,6 @@ type field struct {
 	keys      [4][]byte // `"name":` / `"name": `, in UTF-8 and ASCII-only forms (keyMode)
 	index     []int
 	typ       reflect.Type
-	tagged    bool
 	omitEmpty bool
 	omitZero  bool
 	isZero    func(reflect.Value) bool
@@ -183,148 +180,13 @@ func zeroFunc(t reflect.Type) func(reflect.Value) bool {
 }
 
 // typeFields returns the fields encoding/json encodes for struct type t, in
-// index order: exported fields, json tags, and fields promoted from
-// embedded structs, where a name used at several depths goes to the
-// shallowest field (the tagged one among equals, none if still ambiguous).
+// index order (jsonfield.Fields), ready to be compiled.
 func typeFields(t reflect.Type) []field {
-	type queued struct {
-		typ   reflect.Type
-		index []int
+	jf := jsonfield.Fields(t)
+	fields := make([]field, len(jf))
+	for i, f := range jf {
+		fields[i] = field{name: f.Name, index: f.Index,
+			omitEmpty: f.OmitEmpty, omitZero: f.OmitZero, quoted: f.Quoted}
 	}
-	var (
-		current   []queued
-		next      = []queued{{typ: t}}
-		count     map[reflect.Type]int
-		nextCount = map[reflect.Type]int{}
-		visited   = map[reflect.Type]bool{}
-		fields    []field
-	)
-	for len(next) > 0 {
-		current, next = next, current[:0]
-		count, nextCount = nextCount, map[reflect.Type]int{}
-		for _, q := range current {
-			if visited[q.typ] {
-				continue
-			}
-			visited[q.typ] = true
-			for i := 0; i < q.typ.NumField(); i++ {
-				sf := q.typ.Field(i)
-				if sf.Anonymous {
-					ft := sf.Type
-					if ft.Kind() == reflect.Pointer {
-						ft = ft.Elem()
-					}
-					if !sf.IsExported() && ft.Kind() != reflect.Struct {
-						continue // embedded unexported non-struct types are ignored
-					}
-				} else if !sf.IsExported() {
-					continue
-				}
-				tag := sf.Tag.Get("json")
-				if tag == "-" {
-					continue
-				}
-				name, opts, _ := strings.Cut(tag, ",")
-				if !validTagName(name) {
-					name = ""
-				}
-				index := append(slices.Clip(q.index), i)
-				ft := sf.Type
-				if ft.Name() == "" && ft.Kind() == reflect.Pointer {
-					ft = ft.Elem()
-				}
-				quoted := false
-				if hasOption(opts, "string") {
-					switch ft.Kind() {
-					case reflect.Bool,
-						reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-						reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
-						reflect.Float32, reflect.Float64, reflect.String:
-						quoted = true
-					}
-				}
-				if name != "" || !sf.Anonymous || ft.Kind() != reflect.Struct {
-					f := field{
-						name:      name,
-						index:     index,
-						tagged:    name != "",
-						omitEmpty: hasOption(opts, "omitempty"),
-						omitZero:  hasOption(opts, "omitzero"),
-						quoted:    quoted,
-					}
-					if f.name == "" {
-						f.name = sf.Name
-					}
-					fields = append(fields, f)
-					if count[q.typ] > 1 {
-						// Several embedded structs of this type at one depth:
-						// add a duplicate so that the name annihilates below.
-						fields = append(fields, f)
-					}
-					continue
-				}
-				nextCount[ft]++
-				if nextCount[ft] == 1 {
-					next = append(next, queued{typ: ft, index: index})
-				}
-			}
-		}
-	}
-	slices.SortFunc(fields, func(a, b field) int {
-		if c := strings.Compare(a.name, b.name); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(len(a.index), len(b.index)); c != 0 {
-			return c
-		}
-		if a.tagged != b.tagged {
-			if a.tagged {
-				return -1
-			}
-			return 1
-		}
-		return slices.Compare(a.index, b.index)
-	})
-	out := fields[:0]
-	for i := 0; i < len(fields); {
-		j := i + 1
-		for j < len(fields) && fields[j].name == fields[i].name {
-			j++
-		}
-		g := fields[i:j]
-		if len(g) == 1 || len(g[0].index) != len(g[1].index) || g[0].tagged != g[1].tagged {
-			out = append(out, g[0])
-		}
-		i = j
-	}
-	slices.SortFunc(out, func(a, b field) int { return slices.Compare(a.index, b.index) })
-	return slices.Clip(out)
-}
-
-func hasOption(opts, name string) bool {
-	for opts != "" {
-		var o string
-		o, opts, _ = strings.Cut(opts, ",")
-		if o == name {
-			return true
-		}
-	}
-	return false
-}
-
-// validTagName is encoding/json's isValidTag.
-func validTagName(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, c := range s {
-		switch {
-		case strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", c):
-			// Backslash and quote chars are reserved, but otherwise any
-			// punctuation chars are allowed in a tag name.
-		case !unicode.IsLetter(c) && !unicode.IsDigit(c):
-			return false
-		}
-	}
-	return true
+	return fields
 }

@@ -15,6 +15,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/restframe/restframe/internal/jsonfield"
 	"github.com/restframe/restframe/internal/pyrepr"
 )
 
@@ -152,7 +153,7 @@ type jsonState struct {
 	itemSep string
 	keySep  string
 	level   int
-	fields  map[reflect.Type][]jsonField
+	fields  map[reflect.Type][]jsonfield.Field
 }
 
 func newJSONState(o *JSONOptions) *jsonState {
@@ -265,7 +266,7 @@ func (e *jsonState) value(v reflect.Value, depth int) error {
 		if n == "" {
 			n = "0" // encoding/json writes an empty Number as 0
 		}
-		if !validJSONNumber(n) {
+		if !jsonfield.ValidNumber(n) {
 			return fmt.Errorf("%w: invalid number literal %q", ErrJSONValue, n)
 		}
 		e.buf = append(e.buf, n...)
@@ -538,28 +539,18 @@ func (e *jsonState) keyName(k reflect.Value) (string, error) {
 	return "", fmt.Errorf("%w: keys must be str, int, float, bool or None, not %s", ErrJSONUnsupported, k.Type())
 }
 
-// jsonField is one encoded field of a struct type (encoding/json's rules).
-type jsonField struct {
-	name      string
-	index     []int
-	tagged    bool
-	omitEmpty bool
-	omitZero  bool
-	quoted    bool
-}
-
 func (e *jsonState) structValue(v reflect.Value, depth int) error {
 	fields := e.typeFields(v.Type())
 	if e.o.SortKeys {
 		fields = slices.Clone(fields)
-		slices.SortStableFunc(fields, func(a, b jsonField) int { return strings.Compare(a.name, b.name) })
+		slices.SortStableFunc(fields, func(a, b jsonfield.Field) int { return strings.Compare(a.Name, b.Name) })
 	}
 	e.open('{')
 	n := 0
 fields:
 	for _, f := range fields {
 		fv := v
-		for _, i := range f.index {
+		for _, i := range f.Index {
 			if fv.Kind() == reflect.Pointer {
 				if fv.IsNil() {
 					continue fields
@@ -568,12 +559,12 @@ fields:
 			}
 			fv = fv.Field(i)
 		}
-		if f.omitEmpty && isEmptyJSONValue(fv) || f.omitZero && isZeroJSONValue(fv) {
+		if f.OmitEmpty && isEmptyJSONValue(fv) || f.OmitZero && isZeroJSONValue(fv) {
 			continue
 		}
-		e.key(n == 0, f.name)
+		e.key(n == 0, f.Name)
 		n++
-		if f.quoted {
+		if f.Quoted {
 			if err := e.quotedField(fv, depth); err != nil {
 				return err
 			}
@@ -648,150 +639,16 @@ func isZeroJSONValue(v reflect.Value) bool {
 // order: exported fields and the fields promoted from embedded structs, a
 // name used at several depths going to the shallowest (the tagged one
 // among equals, none when still ambiguous).
-func (e *jsonState) typeFields(t reflect.Type) []jsonField {
+func (e *jsonState) typeFields(t reflect.Type) []jsonfield.Field {
 	if f, ok := e.fields[t]; ok {
 		return f
 	}
-	type queued struct {
-		typ   reflect.Type
-		index []int
-	}
-	var fields []jsonField
-	next := []queued{{typ: t}}
-	var current []queued
-	var count map[reflect.Type]int
-	nextCount := map[reflect.Type]int{}
-	visited := map[reflect.Type]bool{}
-	for len(next) > 0 {
-		current, next = next, current[:0]
-		count, nextCount = nextCount, map[reflect.Type]int{}
-		for _, q := range current {
-			if visited[q.typ] {
-				continue
-			}
-			visited[q.typ] = true
-			for i := 0; i < q.typ.NumField(); i++ {
-				sf := q.typ.Field(i)
-				if sf.Anonymous {
-					ft := sf.Type
-					if ft.Kind() == reflect.Pointer {
-						ft = ft.Elem()
-					}
-					if !sf.IsExported() && ft.Kind() != reflect.Struct {
-						continue
-					}
-				} else if !sf.IsExported() {
-					continue
-				}
-				tag := sf.Tag.Get("json")
-				if tag == "-" {
-					continue
-				}
-				name, opts, _ := strings.Cut(tag, ",")
-				if !validJSONTagName(name) {
-					name = ""
-				}
-				index := append(slices.Clone(q.index), i)
-				ft := sf.Type
-				if ft.Name() == "" && ft.Kind() == reflect.Pointer {
-					ft = ft.Elem()
-				}
-				quoted := false
-				if hasTagOption(opts, "string") {
-					switch ft.Kind() {
-					case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-						reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
-						reflect.Float32, reflect.Float64, reflect.String:
-						quoted = true
-					}
-				}
-				if name != "" || !sf.Anonymous || ft.Kind() != reflect.Struct {
-					f := jsonField{
-						name:      name,
-						index:     index,
-						tagged:    name != "",
-						omitEmpty: hasTagOption(opts, "omitempty"),
-						omitZero:  hasTagOption(opts, "omitzero"),
-						quoted:    quoted,
-					}
-					if f.name == "" {
-						f.name = sf.Name
-					}
-					fields = append(fields, f)
-					if count[q.typ] > 1 {
-						// Several embedded structs of this type at one
-						// depth: duplicate so that the field annihilates.
-						fields = append(fields, f)
-					}
-					continue
-				}
-				nextCount[ft]++
-				if nextCount[ft] == 1 {
-					next = append(next, queued{typ: ft, index: index})
-				}
-			}
-		}
-	}
-	slices.SortFunc(fields, func(a, b jsonField) int {
-		if c := strings.Compare(a.name, b.name); c != 0 {
-			return c
-		}
-		if c := cmpOrdered(int64(len(a.index)), int64(len(b.index))); c != 0 {
-			return c
-		}
-		if a.tagged != b.tagged {
-			if a.tagged {
-				return -1
-			}
-			return 1
-		}
-		return slices.Compare(a.index, b.index)
-	})
-	out := fields[:0]
-	for i := 0; i < len(fields); {
-		j := i + 1
-		for j < len(fields) && fields[j].name == fields[i].name {
-			j++
-		}
-		group := fields[i:j]
-		if len(group) == 1 || len(group[0].index) != len(group[1].index) || group[0].tagged != group[1].tagged {
-			out = append(out, group[0])
-		}
-		i = j
-	}
-	fields = out
-	slices.SortFunc(fields, func(a, b jsonField) int { return slices.Compare(a.index, b.index) })
+	fields := jsonfield.Fields(t)
 	if e.fields == nil {
-		e.fields = make(map[reflect.Type][]jsonField)
+		e.fields = make(map[reflect.Type][]jsonfield.Field)
 	}
 	e.fields[t] = fields
 	return fields
-}
-
-func hasTagOption(opts, name string) bool {
-	for opts != "" {
-		var o string
-		o, opts, _ = strings.Cut(opts, ",")
-		if o == name {
-			return true
-		}
-	}
-	return false
-}
-
-// validJSONTagName is encoding/json's isValidTag.
-func validJSONTagName(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, c := range s {
-		switch {
-		case strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", c):
-		case !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c > utf8.RuneSelf):
-			return false
-		}
-	}
-	return true
 }
 
 // str writes s as a JSON string with Python's escapes (py_encode_basestring
@@ -873,48 +730,6 @@ func appendPyJSONString(dst []byte, s string, ascii bool) []byte {
 
 func appendU4(dst []byte, r rune) []byte {
 	return append(dst, '\\', 'u', lowerHex[r>>12&15], lowerHex[r>>8&15], lowerHex[r>>4&15], lowerHex[r&15])
-}
-
-// validJSONNumber reports whether s is a JSON number (RFC 8259 §6).
-func validJSONNumber(s string) bool {
-	i := 0
-	if i < len(s) && s[i] == '-' {
-		i++
-	}
-	switch {
-	case i < len(s) && s[i] == '0':
-		i++
-	case i < len(s) && '1' <= s[i] && s[i] <= '9':
-		for i < len(s) && '0' <= s[i] && s[i] <= '9' {
-			i++
-		}
-	default:
-		return false
-	}
-	if i < len(s) && s[i] == '.' {
-		i++
-		j := i
-		for i < len(s) && '0' <= s[i] && s[i] <= '9' {
-			i++
-		}
-		if i == j {
-			return false
-		}
-	}
-	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
-		i++
-		if i < len(s) && (s[i] == '+' || s[i] == '-') {
-			i++
-		}
-		j := i
-		for i < len(s) && '0' <= s[i] && s[i] <= '9' {
-			i++
-		}
-		if i == j {
-			return false
-		}
-	}
-	return i == len(s)
 }
 
 // reformat writes the output of a json.Marshaler with this encoder's
