@@ -3,102 +3,9 @@ package parse
 import (
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/restframe/restframe/internal/textenc"
 )
-
-// textCodec is one of the character encodings the JSON parser decodes:
-// those the web layer knows (web.ErrUnknownEncoding lists them).
-type textCodec uint8
-
-const (
-	codecUTF8 textCodec = iota
-	codecASCII
-	codecLatin1
-	codecLatin9 // ISO-8859-15
-	codecCP1252
-)
-
-// lookupCodec is Python's codecs.lookup for the codecs restframe knows: the
-// name is normalised as Python's encodings.normalize_encoding does (lower
-// case, each run of characters other than letters, digits and "." becomes
-// one "_") and looked up among Python's aliases. An empty or unknown name
-// is UTF-8, which is what Django does with a charset Python lacks (it
-// keeps DEFAULT_CHARSET).
-func lookupCodec(name string) textCodec {
-	switch name {
-	case "", "utf-8", "UTF-8", "utf8", "UTF8":
-		return codecUTF8
-	}
-	if len(name) > 64 {
-		return codecUTF8
-	}
-	var buf [64]byte
-	n := 0
-	punct := false
-	for i := 0; i < len(name); i++ {
-		c := name[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '.' {
-			if punct && n > 0 {
-				buf[n] = '_'
-				n++
-			}
-			buf[n] = c
-			n++
-			punct = false
-		} else {
-			punct = true
-		}
-	}
-	switch string(buf[:n]) {
-	case "ascii", "646", "ansi_x3.4_1968", "ansi_x3_4_1968", "ansi_x3.4_1986",
-		"cp367", "csascii", "ibm367", "iso646_us", "iso_646.irv_1991",
-		"iso_ir_6", "us", "us_ascii":
-		return codecASCII
-	case "latin_1", "latin1", "latin", "l1", "8859", "cp819", "csisolatin1",
-		"ibm819", "iso8859", "iso8859_1", "iso_8859_1", "iso_8859_1_1987",
-		"iso_ir_100":
-		return codecLatin1
-	case "iso8859_15", "iso_8859_15", "l9", "latin9":
-		return codecLatin9
-	case "cp1252", "windows_1252", "1252":
-		return codecCP1252
-	}
-	return codecUTF8
-}
-
-// cp1252High maps windows-1252 bytes 0x80–0x9F to runes; 0 marks the five
-// bytes Python's cp1252 codec leaves undefined.
-var cp1252High = [32]rune{
-	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
-}
-
-// latin9Rune maps an ISO-8859-15 byte to its rune.
-func latin9Rune(b byte) rune {
-	switch b {
-	case 0xA4:
-		return 0x20AC
-	case 0xA6:
-		return 0x0160
-	case 0xA8:
-		return 0x0161
-	case 0xB4:
-		return 0x017D
-	case 0xB8:
-		return 0x017E
-	case 0xBC:
-		return 0x0152
-	case 0xBD:
-		return 0x0153
-	case 0xBE:
-		return 0x0178
-	}
-	return rune(b)
-}
 
 // decodeText decodes b with codec c into a UTF-8 string, strictly, as
 // Python's bytes.decode(encoding) does. On failure it returns Python's
@@ -106,7 +13,7 @@ func latin9Rune(b byte) rune {
 // in position 0: invalid start byte". Unlike DRF's stream reader, an
 // incomplete UTF-8 sequence at the very end is an error ("unexpected end
 // of data"), not silently dropped.
-func decodeText(b []byte, c textCodec) (string, string) {
+func decodeText(b []byte, c textenc.Codec) (string, string) {
 	i := 0
 	for i < len(b) && b[i] < utf8.RuneSelf {
 		i++
@@ -115,29 +22,25 @@ func decodeText(b []byte, c textCodec) (string, string) {
 		return string(b), ""
 	}
 	switch c {
-	case codecUTF8:
+	case textenc.UTF8:
 		if utf8.Valid(b[i:]) {
 			return string(b), ""
 		}
 		return "", utf8Error(b)
-	case codecASCII:
+	case textenc.ASCII:
 		return "", decodeError("ascii", b, i, i+1, "ordinal not in range(128)")
 	}
 	out := make([]byte, 0, len(b)+len(b)/2)
 	out = append(out, b[:i]...)
 	for ; i < len(b); i++ {
 		x := b[i]
-		r := rune(x)
-		switch {
-		case x < utf8.RuneSelf:
+		if x < utf8.RuneSelf {
 			out = append(out, x)
 			continue
-		case c == codecLatin9:
-			r = latin9Rune(x)
-		case c == codecCP1252 && x < 0xA0:
-			if r = cp1252High[x-0x80]; r == 0 {
-				return "", decodeError("charmap", b, i, i+1, "character maps to <undefined>")
-			}
+		}
+		r, ok := textenc.ByteRune(c, x)
+		if !ok {
+			return "", decodeError("charmap", b, i, i+1, "character maps to <undefined>")
 		}
 		out = utf8.AppendRune(out, r)
 	}

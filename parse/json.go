@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 
+	"github.com/restframe/restframe/internal/textenc"
 	"github.com/restframe/restframe/web"
 )
 
@@ -137,7 +138,7 @@ func (p JSON) text(r *web.Request) (string, error) {
 	if enc == "" {
 		enc = r.Settings().DefaultCharset
 	}
-	text, msg := decodeText(body, lookupCodec(enc))
+	text, msg := decodeText(body, textenc.LookupOrUTF8(enc))
 	if msg != "" {
 		return "", jsonParseError(msg, nil)
 	}

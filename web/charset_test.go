@@ -4,51 +4,52 @@ import (
 	"testing"
 
 	"github.com/restframe/restframe/internal/pyrepr"
+	"github.com/restframe/restframe/internal/textenc"
 )
 
 // csLookupTests are encoding names as Python's codecs.lookup resolves them.
 var csLookupTests = []struct {
 	name string
-	want csCodec
+	want textenc.Codec
 }{
-	{"utf-8", csUTF8}, {"UTF8", csUTF8}, {"utf_8", csUTF8}, {"U8", csUTF8},
-	{"latin-1", csLatin1}, {"ISO-8859-1", csLatin1}, {"iso8859-1", csLatin1}, {"L1", csLatin1},
-	{"iso-8859-15", csLatin9}, {"latin9", csLatin9},
-	{"windows-1252", csCP1252}, {"CP1252", csCP1252},
-	{"us-ascii", csASCII}, {"ASCII", csASCII},
-	{"", csUnknown}, {"klingon", csUnknown}, {"utf--8", csUTF8}, {"u.t.f-8", csUnknown},
-	{"x" + string(make([]byte, 100)), csUnknown},
+	{"utf-8", textenc.UTF8}, {"UTF8", textenc.UTF8}, {"utf_8", textenc.UTF8}, {"U8", textenc.UTF8},
+	{"latin-1", textenc.Latin1}, {"ISO-8859-1", textenc.Latin1}, {"iso8859-1", textenc.Latin1}, {"L1", textenc.Latin1},
+	{"iso-8859-15", textenc.Latin9}, {"latin9", textenc.Latin9},
+	{"windows-1252", textenc.CP1252}, {"CP1252", textenc.CP1252},
+	{"us-ascii", textenc.ASCII}, {"ASCII", textenc.ASCII},
+	{"", textenc.Unknown}, {"klingon", textenc.Unknown}, {"utf--8", textenc.UTF8}, {"u.t.f-8", textenc.Unknown},
+	{"x" + string(make([]byte, 100)), textenc.Unknown},
 }
 
 func TestCsLookup(t *testing.T) {
 	for _, tt := range csLookupTests {
-		if got := csLookup(tt.name); got != tt.want {
-			t.Errorf("csLookup(%q) = %d; want %d", tt.name, got, tt.want)
+		if got := textenc.Lookup(tt.name); got != tt.want {
+			t.Errorf("textenc.Lookup(%q) = %d; want %d", tt.name, got, tt.want)
 		}
 	}
 }
 
 // csDecodeTests were checked with Python's bytes.decode(codec, "replace").
 var csDecodeTests = []struct {
-	codec     csCodec
+	codec     textenc.Codec
 	in, want  string
 	strictErr bool
 }{
-	{csUTF8, "abc", "abc", false},
-	{csUTF8, "caf\xc3\xa9", "café", false},
-	{csUTF8, "\xe2\x98", "\ufffd", true},
-	{csUTF8, "\xe2\x98a", "\ufffda", true},
-	{csUTF8, "\xed\xa0\x80", "\ufffd\ufffd\ufffd", true},
-	{csUTF8, "\xf0\x9f\x98", "\ufffd", true},
-	{csUTF8, "\xf4\x90\x80\x80", "\ufffd\ufffd\ufffd\ufffd", true},
-	{csUTF8, "\xc0\xaf", "\ufffd\ufffd", true},
-	{csUTF8, "\xe0\x80", "\ufffd\ufffd", true},
-	{csUTF8, "\xff", "\ufffd", true},
-	{csUTF8, "\xef\xbf\xbd", "\ufffd", false},
-	{csLatin1, "\xe9\xff", "éÿ", false},
-	{csLatin9, "\xa4\xa6\xa8\xb4\xb8\xbc\xbd\xbe\xe9", "€ŠšŽžŒœŸé", false},
-	{csCP1252, "\x80\x81\x9f", "€\ufffdŸ", true},
-	{csASCII, "a\xe9", "a\ufffd", true},
+	{textenc.UTF8, "abc", "abc", false},
+	{textenc.UTF8, "caf\xc3\xa9", "café", false},
+	{textenc.UTF8, "\xe2\x98", "\ufffd", true},
+	{textenc.UTF8, "\xe2\x98a", "\ufffda", true},
+	{textenc.UTF8, "\xed\xa0\x80", "\ufffd\ufffd\ufffd", true},
+	{textenc.UTF8, "\xf0\x9f\x98", "\ufffd", true},
+	{textenc.UTF8, "\xf4\x90\x80\x80", "\ufffd\ufffd\ufffd\ufffd", true},
+	{textenc.UTF8, "\xc0\xaf", "\ufffd\ufffd", true},
+	{textenc.UTF8, "\xe0\x80", "\ufffd\ufffd", true},
+	{textenc.UTF8, "\xff", "\ufffd", true},
+	{textenc.UTF8, "\xef\xbf\xbd", "\ufffd", false},
+	{textenc.Latin1, "\xe9\xff", "éÿ", false},
+	{textenc.Latin9, "\xa4\xa6\xa8\xb4\xb8\xbc\xbd\xbe\xe9", "€ŠšŽžŒœŸé", false},
+	{textenc.CP1252, "\x80\x81\x9f", "€\ufffdŸ", true},
+	{textenc.ASCII, "a\xe9", "a\ufffd", true},
 }
 
 func TestCsDecode(t *testing.T) {
@@ -67,14 +68,14 @@ func TestCsDecode(t *testing.T) {
 
 // csEncodeTests: characters a codec lacks become "?".
 var csEncodeTests = []struct {
-	codec    csCodec
+	codec    textenc.Codec
 	in, want string
 }{
-	{csLatin1, "é☃", "\xe9?"},
-	{csLatin9, "€¤é", "\xa4?\xe9"},
-	{csCP1252, "€é☃", "\x80\xe9?"},
-	{csASCII, "aé", "a?"},
-	{csUTF8, "é", "\xc3\xa9"},
+	{textenc.Latin1, "é☃", "\xe9?"},
+	{textenc.Latin9, "€¤é", "\xa4?\xe9"},
+	{textenc.CP1252, "€é☃", "\x80\xe9?"},
+	{textenc.ASCII, "aé", "a?"},
+	{textenc.UTF8, "é", "\xc3\xa9"},
 }
 
 func TestCsAppendEncoded(t *testing.T) {

@@ -10,6 +10,8 @@ import (
 	"os"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/restframe/restframe/internal/textenc"
 )
 
 // MaxPartHeaderBytes limits the bytes read while looking for the next part
@@ -20,7 +22,7 @@ const MaxPartHeaderBytes = 64 << 10
 
 // mpConfig holds the limits and encoding of one multipart parse.
 type mpConfig struct {
-	codec     csCodec
+	codec     textenc.Codec
 	encoding  string // the form's QueryDict encoding
 	maxFields int    // < 0: no limit
 	maxFiles  int    // < 0: no limit

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/restframe/restframe/internal/pyrepr"
+	"github.com/restframe/restframe/internal/textenc"
 )
 
 // QueryDict is Django's QueryDict in its default, immutable form: an
@@ -83,9 +84,9 @@ func ParseQueryDict(s string) (QueryDict, error) {
 // included, as Django counts) returns ErrTooManyFields. An unknown
 // encoding returns ErrUnknownEncoding.
 func (c QueryConfig) Parse(s string) (QueryDict, error) {
-	codec := csUTF8
+	codec := textenc.UTF8
 	if c.Encoding != "" {
-		if codec = csLookup(c.Encoding); codec == csUnknown {
+		if codec = textenc.Lookup(c.Encoding); codec == textenc.Unknown {
 			return QueryDict{}, ErrUnknownEncoding
 		}
 	}
@@ -97,7 +98,7 @@ func (c QueryConfig) Parse(s string) (QueryDict, error) {
 }
 
 // qdParse parses raw with codec; max < 0 means no field limit.
-func qdParse(raw string, codec csCodec, enc string, max int) (QueryDict, error) {
+func qdParse(raw string, codec textenc.Codec, enc string, max int) (QueryDict, error) {
 	if raw == "" {
 		if enc == "" {
 			return QueryDict{}, nil
@@ -110,7 +111,7 @@ func qdParse(raw string, codec csCodec, enc string, max int) (QueryDict, error) 
 	}
 	text, ok := csDecode(codec, raw, true)
 	if !ok {
-		text, _ = csDecode(csLatin1, raw, true)
+		text, _ = csDecode(textenc.Latin1, raw, true)
 	}
 	d := &qdData{encoding: enc}
 	d.mv.entries = make([]mvEntry[string], 0, n)
@@ -137,7 +138,7 @@ func qdParse(raw string, codec csCodec, enc string, max int) (QueryDict, error) 
 // qdUnquote is Python's unquote(s.replace("+", " "), encoding,
 // errors="replace"): each run of ASCII characters is percent-decoded to
 // bytes and decoded with codec; other characters are kept.
-func qdUnquote(s string, codec csCodec) string {
+func qdUnquote(s string, codec textenc.Codec) string {
 	pct := strings.IndexByte(s, '%')
 	if pct < 0 {
 		if strings.IndexByte(s, '+') < 0 {
@@ -166,7 +167,7 @@ func qdUnquote(s string, codec csCodec) string {
 			high = high || c >= utf8.RuneSelf
 			b = append(b, c)
 		}
-		if high && (codec != csUTF8 || !utf8.Valid(b[start:])) {
+		if high && (codec != textenc.UTF8 || !utf8.Valid(b[start:])) {
 			raw := string(b[start:])
 			b = csAppendDecoded(b[:start], codec, raw)
 		}
@@ -339,7 +340,7 @@ func (q QueryDict) URLEncode(safe string) string {
 		s := qdMakeSafe(safe)
 		set, plus = &s, false
 	}
-	codec := csCodecOr(q.d.encoding)
+	codec := textenc.LookupOrUTF8(q.d.encoding)
 	var b, scratch []byte
 	for i := 0; i < len(q.d.mv.entries); i++ {
 		e := &q.d.mv.entries[i]
@@ -356,8 +357,8 @@ func (q QueryDict) URLEncode(safe string) string {
 }
 
 // qdAppendEncoded appends s encoded with codec and then quoted.
-func qdAppendEncoded(b []byte, scratch *[]byte, s string, codec csCodec, set *qdSafeSet, plus bool) []byte {
-	if codec == csUTF8 {
+func qdAppendEncoded(b []byte, scratch *[]byte, s string, codec textenc.Codec, set *qdSafeSet, plus bool) []byte {
+	if codec == textenc.UTF8 {
 		return qdAppendQuote(b, s, set, plus)
 	}
 	*scratch = csAppendEncoded((*scratch)[:0], codec, s)
@@ -423,7 +424,7 @@ func (m *MutableQueryDict) QueryDict() QueryDict {
 // encoding URLEncode uses. "" means UTF-8. An unknown encoding returns
 // ErrUnknownEncoding and leaves m unchanged.
 func (m *MutableQueryDict) SetEncoding(enc string) error {
-	if enc != "" && csLookup(enc) == csUnknown {
+	if enc != "" && textenc.Lookup(enc) == textenc.Unknown {
 		return ErrUnknownEncoding
 	}
 	m.data().encoding = enc

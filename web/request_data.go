@@ -12,6 +12,8 @@ import (
 	"net/http"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/restframe/restframe/internal/textenc"
 )
 
 // dataState caches the content type, the parsed query string, the body,
@@ -75,7 +77,7 @@ func (r *Request) initContentType() {
 	}
 	r.data.flags |= dataContentType
 	r.data.contentType, r.data.contentParams = ctParse(r.req.Header.Get("Content-Type"))
-	if cs, ok := r.data.contentParams["charset"]; ok && csLookup(cs) != csUnknown {
+	if cs, ok := r.data.contentParams["charset"]; ok && textenc.Lookup(cs) != textenc.Unknown {
 		r.data.encoding = cs
 	}
 }
@@ -96,7 +98,7 @@ func (r *Request) Encoding() string {
 // Settings.DefaultCharset. An unknown encoding returns ErrUnknownEncoding
 // and changes nothing.
 func (r *Request) SetEncoding(enc string) error {
-	if enc != "" && csLookup(enc) == csUnknown {
+	if enc != "" && textenc.Lookup(enc) == textenc.Unknown {
 		return ErrUnknownEncoding
 	}
 	r.initContentType()
@@ -110,16 +112,16 @@ func (r *Request) SetEncoding(enc string) error {
 
 // encodingCodec returns the name and codec that decode the query and form
 // data: the request's encoding, else Settings.DefaultCharset.
-func (r *Request) encodingCodec() (string, csCodec) {
+func (r *Request) encodingCodec() (string, textenc.Codec) {
 	r.initContentType()
 	if r.data.encoding != "" {
-		return r.data.encoding, csLookup(r.data.encoding)
+		return r.data.encoding, textenc.Lookup(r.data.encoding)
 	}
 	cs := r.settings.charset()
 	if cs == DefaultCharset {
-		return "", csUTF8 // the QueryDict default
+		return "", textenc.UTF8 // the QueryDict default
 	}
-	return cs, csCodecOr(cs)
+	return cs, textenc.LookupOrUTF8(cs)
 }
 
 // Query is Django's request.GET: the query string of the URL parsed into a
@@ -400,12 +402,12 @@ func (r *Request) loadForm() {
 			d.formErr = err
 			return
 		}
-		d.form, d.formErr = qdParse(string(body), csUTF8, "utf-8", r.settings.maxNumberFields())
+		d.form, d.formErr = qdParse(string(body), textenc.UTF8, "utf-8", r.settings.maxNumberFields())
 	}
 }
 
 // loadMultipart parses a multipart/form-data body into the form and files.
-func (r *Request) loadMultipart(enc string, codec csCodec) error {
+func (r *Request) loadMultipart(enc string, codec textenc.Codec) error {
 	d := &r.data
 	raw := r.req.Header.Get("Content-Type")
 	for i := 0; i < len(raw); i++ {
@@ -492,8 +494,8 @@ func ctParse(line string) (string, map[string]string) {
 		if extended {
 			cs, rest, _ := strings.Cut(value, "'")
 			_, enc, _ := strings.Cut(rest, "'")
-			codec := csLookup(cs)
-			if codec == csUnknown {
+			codec := textenc.Lookup(cs)
+			if codec == textenc.Unknown {
 				continue
 			}
 			value = qdUnquote(strings.ReplaceAll(enc, "+", "%2B"), codec)

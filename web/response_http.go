@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/restframe/restframe/internal/pyrepr"
+	"github.com/restframe/restframe/internal/textenc"
 )
 
 // defaultHTMLContentType is Django's default content type with the default
@@ -300,11 +301,11 @@ func (r *HTTPResponse) Send(w http.ResponseWriter, req *http.Request) error {
 // encodeText appends s encoded with the named charset to dst (Python's
 // str.encode(charset), strict).
 func encodeText(dst []byte, s, charset string) ([]byte, error) {
-	c := csLookup(charset)
+	c := textenc.Lookup(charset)
 	switch c {
-	case csUnknown:
+	case textenc.Unknown:
 		return dst, fmt.Errorf("%w: %q", ErrUnknownEncoding, charset)
-	case csUTF8:
+	case textenc.UTF8:
 		return append(dst, s...), nil
 	}
 	for i := 0; i < len(s); {
@@ -314,7 +315,7 @@ func encodeText(dst []byte, s, charset string) ([]byte, error) {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		b := csEncodeRune(c, r)
+		b := textenc.EncodeRune(c, r)
 		if b == '?' || (r == utf8.RuneError && size == 1) {
 			return dst, fmt.Errorf("%w: %q codec can't encode %q", ErrUnicode, charset, r)
 		}
@@ -327,8 +328,8 @@ func encodeText(dst []byte, s, charset string) ([]byte, error) {
 // decodeText decodes b with the named charset (Python's bytes.decode,
 // strict).
 func decodeText(b []byte, charset string) (string, error) {
-	c := csLookup(charset)
-	if c == csUnknown {
+	c := textenc.Lookup(charset)
+	if c == textenc.Unknown {
 		return "", fmt.Errorf("%w: %q", ErrUnknownEncoding, charset)
 	}
 	s, ok := csDecode(c, string(b), true)
