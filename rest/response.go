@@ -57,6 +57,17 @@ var bufferPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // are never rendered. A text renderer that writes nothing sends an empty body
 // that keeps its Content-Type. A HEAD request gets the headers of the GET
 // response, Content-Length included, without the body.
+//
+// # Content-Length
+//
+// Every response with a body reaches the client with its Content-Length,
+// as Django's CommonMiddleware sets it. Send puts it in the header map for
+// HEAD requests and for bodies over 2 KiB; a smaller body is written whole
+// before the handler returns, and net/http's servers (HTTP/1 and HTTP/2)
+// then add its Content-Length themselves, from their own buffer, which costs
+// less than a header-map entry. A writer that is not a server's, such as
+// httptest.ResponseRecorder, therefore shows no Content-Length for a small
+// body; resttest.Record adds it as the server would.
 type Response struct {
 	web.BaseResponse
 
@@ -268,13 +279,23 @@ func (r *Response) Send(w http.ResponseWriter, req *http.Request) error {
 		delete(h, "Content-Type")
 	}
 	status := r.Status()
-	if bodiless(status) {
+	head := req != nil && req.Method == http.MethodHead
+	switch n := buf.Len(); {
+	case bodiless(status):
 		delete(h, "Content-Length")
-	} else {
-		h["Content-Length"] = hdr.ContentLength(buf.Len())
+	case head || n > hdr.ServerBuffered:
+		h["Content-Length"] = hdr.ContentLength(n)
+	default:
+		// net/http's servers add the Content-Length of a body this small,
+		// written whole before the handler returns, from their own buffer:
+		// cheaper than a header-map entry. A value already there (set by
+		// the handler) is corrected instead.
+		if _, ok := h["Content-Length"]; ok {
+			h["Content-Length"] = hdr.ContentLength(n)
+		}
 	}
 	w.WriteHeader(status)
-	if buf.Len() == 0 || (req != nil && req.Method == http.MethodHead) {
+	if buf.Len() == 0 || head {
 		return nil
 	}
 	_, err = w.Write(buf.Bytes())

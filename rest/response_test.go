@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"testing"
 
+	"github.com/restframe/restframe/internal/hdr"
 	"github.com/restframe/restframe/render"
 )
 
@@ -142,6 +143,8 @@ func TestResponseSend(t *testing.T) {
 			if rec.Code != tt.wantStatus {
 				t.Errorf("status = %d; want %d", rec.Code, tt.wantStatus)
 			}
+			// The headers a client of net/http's server receives.
+			hdr.AddServerLength(rec.Header(), rec.Code, rec.Body.Len(), method == http.MethodHead, rec.Flushed)
 			if got := headerOrDash(rec.Header(), "Content-Type"); got != tt.wantType {
 				t.Errorf("Content-Type = %q; want %q", got, tt.wantType)
 			}

@@ -8,7 +8,10 @@ import (
 	"mime"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
+
+	"github.com/restframe/restframe/internal/hdr"
 )
 
 // Response is the response of a test request: DRF's test-client response,
@@ -48,11 +51,21 @@ type Redirect struct {
 
 // Record serves r with h in process and returns the response: the way to
 // call a view with a request from a RequestFactory. Panics in h are not
-// recovered (web.Server and rest.View recover their own).
+// recovered (web.Server and rest.View recover their own). The headers are
+// those a client of net/http's server receives, which adds the
+// Content-Length of a small body the handler wrote whole (see
+// rest.Response): Record adds it too, where a bare
+// httptest.ResponseRecorder does not.
 func Record(h http.Handler, r *http.Request) *Response {
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, r)
 	res := rec.Result()
+	hdr.AddServerLength(res.Header, res.StatusCode, rec.Body.Len(), r.Method == http.MethodHead, rec.Flushed)
+	if res.ContentLength < 0 {
+		if n, err := strconv.ParseInt(res.Header.Get("Content-Length"), 10, 64); err == nil {
+			res.ContentLength = n
+		}
+	}
 	body := rec.Body.Bytes()
 	if r.Method == http.MethodHead || bodyless(res.StatusCode) {
 		body = nil
