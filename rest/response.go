@@ -197,7 +197,18 @@ func (r *Response) renderInto(buf *bytes.Buffer) (rendered, error) {
 		return out, nil
 	}
 	ctx := r.context(out.renderer)
-	err := out.renderer.Render(buf, r.Data, ctx)
+	var err error
+	if j, ok := out.renderer.(render.JSON); ok {
+		// The commonest renderer encodes straight into the buffer's
+		// memory, without an intermediate copy; the buffer adopts the
+		// memory when the encoder had to grow it.
+		var b []byte
+		if b, err = j.Append(buf.AvailableBuffer(), r.Data, ctx); err == nil {
+			*buf = *bytes.NewBuffer(b)
+		}
+	} else {
+		err = out.renderer.Render(buf, r.Data, ctx)
+	}
 	if err != nil && r.Exception && r.fallback != nil && errors.Is(err, render.ErrUnsupportedData) {
 		// A binary or custom renderer cannot show the error data: use the
 		// text renderer the view chose, so that the client reads the error.
@@ -288,9 +299,9 @@ func (r *Response) Send(w http.ResponseWriter, req *http.Request) error {
 	default:
 		// net/http's servers add the Content-Length of a body this small,
 		// written whole before the handler returns, from their own buffer:
-		// cheaper than a header-map entry. A value already there (set by
-		// the handler) is corrected instead.
-		if _, ok := h["Content-Length"]; ok {
+		// cheaper than a header-map entry (or a look-up in it). A value
+		// the response's headers carried is corrected.
+		if r.HasHeader("Content-Length") {
 			h["Content-Length"] = hdr.ContentLength(n)
 		}
 	}

@@ -256,11 +256,20 @@ func (a *adapter) recovered(st *serveState, p any) {
 // is sent) and then the Request (removing spooled uploads), and puts st
 // back: nothing touches the Request once it is in the pool.
 func (a *adapter) release(st *serveState) {
-	defer a.put(st)
-	defer st.req.Close()
 	if c, ok := st.resp.(io.Closer); ok {
+		// The response's Close is not ours and may panic: the Request is
+		// closed and st put back all the same.
+		defer a.closeAndPut(st)
 		c.Close()
+		return
 	}
+	a.closeAndPut(st)
+}
+
+// closeAndPut closes the Request and puts st back.
+func (a *adapter) closeAndPut(st *serveState) {
+	st.req.Close()
+	a.put(st)
 }
 
 // sendPanicked logs the panic p of a Send and answers 500 when nothing

@@ -147,10 +147,16 @@ func (b *BaseResponse) DelHeader(name string) {
 // HasHeader reports whether the header is set (case-insensitively):
 // Django's has_header.
 func (b *BaseResponse) HasHeader(name string) bool {
-	if b.header == nil && b.fixed == nil {
+	switch {
+	case b.fixed != nil:
+		// Only fixed headers (header is nil): their names are canonical
+		// tokens, so comparing name with them under ASCII case folding is
+		// comparing its canonical form, without making it.
+		return b.fixed.has(name)
+	case b.header == nil:
 		return false
 	}
-	_, ok := b.values(http.CanonicalHeaderKey(name))
+	_, ok := b.header[http.CanonicalHeaderKey(name)]
 	return ok
 }
 

@@ -52,6 +52,16 @@ func (f *FixedHeader) Get(name string) string {
 	return ""
 }
 
+// has reports whether f has the header name, compared case-insensitively.
+func (f *FixedHeader) has(name string) bool {
+	for _, k := range f.keys {
+		if len(k) == len(name) && asciiEqualFold(k, name) {
+			return true
+		}
+	}
+	return false
+}
+
 // lookup returns the values of the canonical key.
 func (f *FixedHeader) lookup(key string) ([]string, bool) {
 	for i, k := range f.keys {
