@@ -110,3 +110,50 @@ func TestSendContentLengthWire(t *testing.T) {
 		}
 	}
 }
+
+// TestSendAfterMiddlewareChangesRenderer checks that a Response whose
+// AcceptedRenderer middleware replaced after the view finalized it is sent
+// as the new renderer renders it, Content-Type included (DRF reads
+// accepted_renderer when rendering).
+func TestSendAfterMiddlewareChangesRenderer(t *testing.T) {
+	swap := func(to render.Renderer, mediaType string) web.Middleware {
+		return func(next web.Handler) web.Handler {
+			return func(r *web.Request) (web.Response, error) {
+				resp, err := next(r)
+				if rr, ok := resp.(*Response); ok {
+					rr.AcceptedRenderer, rr.AcceptedMediaType = to, mediaType
+				}
+				return resp, err
+			}
+		}
+	}
+	view := &View{Renderers: []render.Renderer{render.JSON{}, render.PlainText{}}, Get: ok("hi")}
+	for _, tt := range []struct {
+		name     string
+		to       render.Renderer
+		media    string
+		wantType string
+		wantBody string
+	}{
+		{"json to text", render.PlainText{}, "text/plain", "text/plain; charset=utf-8", "hi"},
+		{"json to another json", render.JSON{EnsureASCII: true, MediaType: "application/vnd.x+json"}, "application/vnd.x+json", "application/vnd.x+json", `"hi"`},
+		{"json to func", render.Func{Spec: render.Info{MediaType: "text/csv", Format: "csv", Charset: "utf-8"}, Fn: func(w io.Writer, data any, _ *render.Context) error {
+			_, err := io.WriteString(w, "csv:"+data.(string))
+			return err
+		}}, "text/csv", "text/csv; charset=utf-8", "csv:hi"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := &web.Server{Logger: discardLogger(), Middleware: []web.Middleware{swap(tt.to, tt.media)}}
+			rec := httptest.NewRecorder()
+			req := httptest.NewRequest("GET", "/", nil)
+			req.Header.Set("Accept", "application/json")
+			srv.Handle(view.Handler()).ServeHTTP(rec, req)
+			if got := rec.Header().Get("Content-Type"); got != tt.wantType {
+				t.Errorf("Content-Type = %q; want %q", got, tt.wantType)
+			}
+			if got := rec.Body.String(); got != tt.wantBody {
+				t.Errorf("body = %q; want %q", got, tt.wantBody)
+			}
+		})
+	}
+}

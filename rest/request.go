@@ -53,9 +53,10 @@ type requestState struct {
 	renderer  render.Renderer
 	mediaType string
 
-	// ctValue is the Content-Type of the renderer, set by the view's
-	// finalization for its Response.
-	ctValue []string
+	// plan is the view's plan for the renderer of its Response, set by
+	// the finalization; it holds only while the Response's
+	// AcceptedRenderer is that renderer (middleware may replace it).
+	plan *renderPlan
 
 	pooled    bool     // made by a View, reused once its Response is sent
 	responded bool     // Respond gave out resp

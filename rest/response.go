@@ -184,6 +184,7 @@ func bodiless(status int) bool {
 type rendered struct {
 	renderer render.Renderer // the renderer that rendered
 	fallback bool            // it is r.fallback, not AcceptedRenderer
+	plan     *renderPlan     // the view's plan for renderer, if any
 	keep     bool            // the Content-Type is sent
 }
 
@@ -193,12 +194,14 @@ func (r *Response) renderInto(buf *bytes.Buffer) (rendered, error) {
 	if out.renderer == nil {
 		return out, ErrNotFinalized
 	}
+	j, isJSON := out.renderer.(render.JSON)
+	out.plan = r.plan(out.renderer, j, isJSON)
 	if bodiless(r.Status()) {
 		return out, nil
 	}
 	ctx := r.context(out.renderer)
 	var err error
-	if j, ok := out.renderer.(render.JSON); ok {
+	if isJSON {
 		// The commonest renderer encodes straight into the buffer's
 		// memory, without an intermediate copy; the buffer adopts the
 		// memory when the encoder had to grow it.
@@ -213,7 +216,7 @@ func (r *Response) renderInto(buf *bytes.Buffer) (rendered, error) {
 		// A binary or custom renderer cannot show the error data: use the
 		// text renderer the view chose, so that the client reads the error.
 		buf.Reset()
-		out.renderer, out.fallback = r.fallback, true
+		out.renderer, out.fallback, out.plan = r.fallback, true, nil
 		r.setContextHeader(ctx, out.renderer)
 		err = out.renderer.Render(buf, r.Data, ctx)
 	}
@@ -225,13 +228,35 @@ func (r *Response) renderInto(buf *bytes.Buffer) (rendered, error) {
 	return out, nil
 }
 
+// plan returns the view's plan for renderer (j when isJSON), nil when there
+// is none: a Response not made by a View, or an AcceptedRenderer replaced
+// after the view's finalization by one the plan is not for.
+func (r *Response) plan(renderer render.Renderer, j render.JSON, isJSON bool) *renderPlan {
+	if r.req == nil || r.req.plan == nil {
+		return nil
+	}
+	p := r.req.plan
+	if isJSON {
+		// A JSON's Content-Type is its media type alone: comparing that
+		// is cheaper than comparing the renderers.
+		if p.json != nil && j.MediaType == p.json.MediaType {
+			return p
+		}
+		return nil
+	}
+	if p.holds(renderer) {
+		return p
+	}
+	return nil
+}
+
 // contentType returns the Content-Type header value for out.
 func (r *Response) contentType(out rendered) []string {
 	switch {
 	case r.ContentType != "":
 		return []string{r.ContentType}
-	case !out.fallback && r.req != nil && r.req.ctValue != nil:
-		return r.req.ctValue
+	case out.plan != nil:
+		return out.plan.ct
 	}
 	return []string{out.renderer.Info().ContentType()}
 }

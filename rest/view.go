@@ -3,6 +3,7 @@ package rest
 import (
 	"bytes"
 	"net/http"
+	"reflect"
 	"strings"
 	"sync"
 
@@ -152,6 +153,39 @@ func (v *View) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	v.http.ServeHTTP(w, r)
 }
 
+// renderPlan is what a view works out once for one of its renderers, for
+// the responses that end up rendered by it.
+type renderPlan struct {
+	renderer   render.Renderer
+	info       render.Info
+	comparable bool         // renderer's dynamic type is comparable
+	ct         []string     // the Content-Type header value
+	json       *render.JSON // the renderer when it is a JSON
+}
+
+func newRenderPlan(r render.Renderer) renderPlan {
+	p := renderPlan{
+		renderer:   r,
+		info:       r.Info(),
+		comparable: reflect.TypeOf(r).Comparable(),
+	}
+	p.ct = []string{p.info.ContentType()}
+	if j, ok := r.(render.JSON); ok {
+		p.json = &j
+	}
+	return p
+}
+
+// holds reports whether the plan is for renderer r: the same renderer, or
+// one of the same uncomparable type (a render.Func) with the same Info.
+func (p *renderPlan) holds(r render.Renderer) bool {
+	if p.comparable {
+		// No panic: the dynamic types differ or are both comparable.
+		return r == p.renderer
+	}
+	return reflect.TypeOf(r) == reflect.TypeOf(p.renderer) && r.Info() == p.info
+}
+
 // compiled is a View resolved for serving.
 type compiled struct {
 	view           *View
@@ -167,7 +201,7 @@ type compiled struct {
 	vary           bool             // Vary: Accept (more than one renderer)
 	headers        *web.FixedHeader // Allow, and Vary: Accept when vary
 	allowHeader    *web.FixedHeader // Allow alone
-	ctValues       [][]string       // Content-Type value per renderer
+	plans          []renderPlan     // per renderer, in order
 	fallback       render.Renderer
 	metadata       web.JSONObject
 	reqs           sync.Pool // *Request, reused once the response is sent
@@ -262,9 +296,9 @@ func (v *View) compile() (*compiled, error) {
 	if len(renderers) > 1 {
 		c.vary = true
 	}
-	c.ctValues = make([][]string, len(renderers))
+	c.plans = make([]renderPlan, len(renderers))
 	for i, r := range renderers {
-		c.ctValues[i] = []string{r.Info().ContentType()}
+		c.plans[i] = newRenderPlan(r)
 		if c.fallback == nil && !r.Info().Binary {
 			c.fallback = r
 		}
@@ -410,7 +444,7 @@ func (c *compiled) finalize(req *Request, resp *Response, index int) {
 		fb := c.neg.Fallback()
 		resp.AcceptedRenderer, resp.AcceptedMediaType, index = fb.Renderer, fb.MediaType, 0
 	}
-	req.ctValue = c.ctValues[index]
+	req.plan = &c.plans[index]
 	if resp.Exception {
 		resp.fallback = c.fallback
 	}
