@@ -118,57 +118,42 @@ func normalizeDetail(v any, code string) any {
 
 // detailCodes is DRF's get_codes on a normalised detail.
 func detailCodes(v any) any {
-	switch v := v.(type) {
-	case ErrorDetail:
-		return v.Code
-	case []any:
-		out := make([]any, len(v))
-		for i, x := range v {
-			out[i] = detailCodes(x)
-		}
-		return out
-	case map[string]any:
-		out := make(map[string]any, len(v))
-		for k, x := range v {
-			out[k] = detailCodes(x)
-		}
-		return out
-	case web.JSONObject:
-		out := make(web.JSONObject, len(v))
-		for i, m := range v {
-			out[i] = web.JSONMember{Key: m.Key, Value: detailCodes(m.Value)}
-		}
-		return out
-	default:
-		return detailCodes(normalizeDetail(v, CodeError))
-	}
+	return mapDetail(v, func(d ErrorDetail) any { return d.Code })
 }
 
 // detailFull is DRF's get_full_details on a normalised detail.
 func detailFull(v any) any {
+	return mapDetail(v, func(d ErrorDetail) any {
+		return web.JSONObject{{Key: "message", Value: d.Message}, {Key: "code", Value: d.Code}}
+	})
+}
+
+// mapDetail returns v with each ErrorDetail replaced by leaf(detail),
+// keeping the shape of lists and objects; v is normalised first.
+func mapDetail(v any, leaf func(ErrorDetail) any) any {
 	switch v := v.(type) {
 	case ErrorDetail:
-		return web.JSONObject{{Key: "message", Value: v.Message}, {Key: "code", Value: v.Code}}
+		return leaf(v)
 	case []any:
 		out := make([]any, len(v))
 		for i, x := range v {
-			out[i] = detailFull(x)
+			out[i] = mapDetail(x, leaf)
 		}
 		return out
 	case map[string]any:
 		out := make(map[string]any, len(v))
 		for k, x := range v {
-			out[k] = detailFull(x)
+			out[k] = mapDetail(x, leaf)
 		}
 		return out
 	case web.JSONObject:
 		out := make(web.JSONObject, len(v))
 		for i, m := range v {
-			out[i] = web.JSONMember{Key: m.Key, Value: detailFull(m.Value)}
+			out[i] = web.JSONMember{Key: m.Key, Value: mapDetail(m.Value, leaf)}
 		}
 		return out
 	default:
-		return detailFull(normalizeDetail(v, CodeError))
+		return mapDetail(normalizeDetail(v, CodeError), leaf)
 	}
 }
 

@@ -319,7 +319,8 @@ func (r *Response) Send(w http.ResponseWriter, req *http.Request) error {
 	switch n := buf.Len(); {
 	case bodiless(status):
 		delete(h, "Content-Length")
-	case head || n > hdr.ServerBuffered:
+	case head || !hdr.ServerAddsLength(n, false):
+		// The server would not add it: a HEAD body is not written.
 		h["Content-Length"] = hdr.ContentLength(n)
 	default:
 		// net/http's servers add the Content-Length of a body this small,

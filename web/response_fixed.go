@@ -55,7 +55,7 @@ func (f *FixedHeader) Get(name string) string {
 // has reports whether f has the header name, compared case-insensitively.
 func (f *FixedHeader) has(name string) bool {
 	for _, k := range f.keys {
-		if len(k) == len(name) && asciiEqualFold(k, name) {
+		if asciiEqualFold(k, name) {
 			return true
 		}
 	}
