@@ -99,3 +99,50 @@ func TestAdapterReusesRequest(t *testing.T) {
 		t.Errorf("queries seen = %q; want [1 2 3]", seen)
 	}
 }
+
+// TestDjangoResponseAllocs guards the cost of Django's responses made per
+// request: a JsonResponse is the response and its body (DumpJSON encodes
+// in pooled memory and copies the result out; the field lists of a struct
+// type are worked out once), and so is an HttpResponse (the string
+// content converted to bytes). Their
+// Content-Type is a shared fixed header, and the Content-Length Send
+// writes is a shared value.
+func TestDjangoResponseAllocs(t *testing.T) {
+	if allocGuardsOff {
+		t.Skip("the race detector makes sync.Pool drop items")
+	}
+	type message struct {
+		Message string `json:"message"`
+	}
+	tests := []struct {
+		name   string
+		handle Handler
+		ct     string
+		max    float64
+	}{
+		{"JsonResponse", func(*Request) (Response, error) {
+			return NewJSONResponse(message{Message: "Hello, World!"})
+		}, "application/json", 2},
+		{"HttpResponse", func(*Request) (Response, error) {
+			return NewHTTPResponse("Hello, World!"), nil
+		}, defaultHTMLContentType, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := Handle(tt.handle, &Settings{AllowedHosts: []string{"*"}})
+			req := httptest.NewRequest(http.MethodGet, "/", nil)
+			w := &discardWriter{h: make(http.Header)}
+			h.ServeHTTP(w, req)
+			if got := w.h.Get("Content-Type"); got != tt.ct {
+				t.Fatalf("Content-Type = %q; want %q", got, tt.ct)
+			}
+			allocs := testing.AllocsPerRun(200, func() {
+				clear(w.h)
+				h.ServeHTTP(w, req)
+			})
+			if allocs > tt.max {
+				t.Errorf("serving a %s allocates %v times per request; want at most %v", tt.name, allocs, tt.max)
+			}
+		})
+	}
+}

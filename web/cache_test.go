@@ -14,8 +14,8 @@ import (
 	"github.com/restframe/restframe/internal/vectors"
 )
 
-// hdr builds a header with the given Vary or Cache-Control (nil: absent).
-func hdr(name string, value *string) http.Header {
+// headerWith builds a header with the given Vary or Cache-Control (nil: absent).
+func headerWith(name string, value *string) http.Header {
 	h := http.Header{}
 	if value != nil {
 		h[name] = []string{*value}
@@ -51,7 +51,7 @@ var patchVaryTests = []struct {
 
 func TestPatchVaryHeaders(t *testing.T) {
 	for _, tt := range patchVaryTests {
-		h := hdr("Vary", tt.existing)
+		h := headerWith("Vary", tt.existing)
 		PatchVaryHeaders(h, tt.add...)
 		if got := h["Vary"]; len(got) != 1 || got[0] != tt.want {
 			t.Errorf("PatchVaryHeaders(%v, %q) = %q; want %q", derefOr(tt.existing), tt.add, got, tt.want)
@@ -98,7 +98,7 @@ var hasVaryTests = []struct {
 
 func TestHasVaryHeader(t *testing.T) {
 	for _, tt := range hasVaryTests {
-		if got := HasVaryHeader(hdr("Vary", tt.vary), tt.query); got != tt.want {
+		if got := HasVaryHeader(headerWith("Vary", tt.vary), tt.query); got != tt.want {
 			t.Errorf("HasVaryHeader(%s, %q) = %v; want %v", derefOr(tt.vary), tt.query, got, tt.want)
 		}
 	}
@@ -140,7 +140,7 @@ var patchCacheControlTests = []struct {
 
 func TestPatchCacheControl(t *testing.T) {
 	for _, tt := range patchCacheControlTests {
-		h := hdr("Cache-Control", tt.existing)
+		h := headerWith("Cache-Control", tt.existing)
 		PatchCacheControl(h, tt.add...)
 		if got := h["Cache-Control"]; len(got) != 1 || got[0] != tt.want {
 			t.Errorf("PatchCacheControl(%s, %q) = %q; want %q", derefOr(tt.existing), tt.add, got, tt.want)
@@ -171,7 +171,7 @@ var getMaxAgeTests = []struct {
 
 func TestGetMaxAge(t *testing.T) {
 	for _, tt := range getMaxAgeTests {
-		got, ok := GetMaxAge(hdr("Cache-Control", tt.cc))
+		got, ok := GetMaxAge(headerWith("Cache-Control", tt.cc))
 		if got != tt.want || ok != tt.ok {
 			t.Errorf("GetMaxAge(%s) = %d, %v; want %d, %v", derefOr(tt.cc), got, ok, tt.want, tt.ok)
 		}
@@ -285,7 +285,7 @@ func TestVectorsPatchVaryHeaders(t *testing.T) {
 				t.Logf("divergence from Django 3.2 (%q): %s", want, d.reason)
 				want = d.want
 			}
-			h := hdr("Vary", in.Existing)
+			h := headerWith("Vary", in.Existing)
 			PatchVaryHeaders(h, in.NewHeaders...)
 			if got := h.Get("Vary"); got != want {
 				t.Errorf("PatchVaryHeaders(%s, %q) = %q; want %q", derefOr(in.Existing), in.NewHeaders, got, want)
@@ -313,7 +313,7 @@ func TestVectorsHasVaryHeader(t *testing.T) {
 			var want bool
 			vectors.Decode(t, u.Input, &in)
 			vectors.Decode(t, u.Output, &want)
-			if got := HasVaryHeader(hdr("Vary", in.Vary), in.HeaderQuery); got != want {
+			if got := HasVaryHeader(headerWith("Vary", in.Vary), in.HeaderQuery); got != want {
 				t.Errorf("HasVaryHeader(%s, %q) = %v; want %v", derefOr(in.Vary), in.HeaderQuery, got, want)
 			}
 		})
@@ -372,7 +372,7 @@ func TestVectorsPatchCacheControl(t *testing.T) {
 			vectors.Decode(t, u.Input, &in)
 			vectors.Decode(t, u.Output, &want)
 			directives := kwargsDirectives(t, in.Kwargs)
-			h := hdr("Cache-Control", in.Existing)
+			h := headerWith("Cache-Control", in.Existing)
 			PatchCacheControl(h, directives...)
 			if got := h.Get("Cache-Control"); got != want {
 				t.Errorf("PatchCacheControl(%s, %q) = %q; want %q", derefOr(in.Existing), directives, got, want)
@@ -390,7 +390,7 @@ func TestVectorsGetMaxAge(t *testing.T) {
 			var want *int
 			vectors.Decode(t, u.Input, &in)
 			vectors.Decode(t, u.Output, &want)
-			got, ok := GetMaxAge(hdr("Cache-Control", in.CacheControl))
+			got, ok := GetMaxAge(headerWith("Cache-Control", in.CacheControl))
 			if ok != (want != nil) || (ok && got != *want) {
 				t.Errorf("GetMaxAge(%s) = %d, %v; want %v", derefOr(in.CacheControl), got, ok, want)
 			}

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -137,27 +138,54 @@ type TimeOfDay time.Time
 //   - anything else (channels, functions, complex numbers) is
 //     ErrJSONUnsupported.
 func DumpJSON(v any, o JSONOptions) ([]byte, error) {
-	e := newJSONState(&o)
+	e := getJSONState(&o)
+	defer putJSONState(e)
 	if err := e.value(reflect.ValueOf(v), 0); err != nil {
 		return nil, err
 	}
-	return e.buf, nil
+	// The scratch memory goes back to the pool: the caller gets a copy of
+	// the exact size, the one allocation of a small document.
+	return bytes.Clone(e.buf), nil
 }
 
 // jsonState is one DumpJSON call.
 type jsonState struct {
 	buf     []byte
-	o       *JSONOptions
+	o       JSONOptions
 	indent  string
 	pretty  bool
 	itemSep string
 	keySep  string
 	level   int
-	fields  map[reflect.Type][]jsonfield.Field
 }
 
-func newJSONState(o *JSONOptions) *jsonState {
-	e := &jsonState{o: o, itemSep: o.ItemSeparator, keySep: o.KeySeparator}
+// jsonStates keeps the memory of finished DumpJSON calls for later ones.
+var jsonStates = sync.Pool{New: func() any { return new(jsonState) }}
+
+// maxPooledJSON is the largest scratch buffer kept in jsonStates: the
+// memory of an unusually big document is left to the garbage collector.
+const maxPooledJSON = 64 << 10
+
+// getJSONState returns a jsonState for the options o, from the pool.
+func getJSONState(o *JSONOptions) *jsonState {
+	e := jsonStates.Get().(*jsonState)
+	e.init(o)
+	return e
+}
+
+// putJSONState clears e and keeps it for a later call.
+func putJSONState(e *jsonState) {
+	buf := e.buf[:0]
+	if cap(buf) > maxPooledJSON {
+		buf = nil
+	}
+	*e = jsonState{buf: buf}
+	jsonStates.Put(e)
+}
+
+// init sets e up for the options o, keeping its buffer.
+func (e *jsonState) init(o *JSONOptions) {
+	e.o, e.itemSep, e.keySep = *o, o.ItemSeparator, o.KeySeparator
 	switch {
 	case o.IndentString != "":
 		e.pretty, e.indent = true, o.IndentString
@@ -175,7 +203,6 @@ func newJSONState(o *JSONOptions) *jsonState {
 	if e.keySep == "" {
 		e.keySep = ": "
 	}
-	return e
 }
 
 var (
@@ -589,7 +616,7 @@ func (e *jsonState) quotedField(fv reflect.Value, depth int) error {
 		}
 		fv = fv.Elem()
 	}
-	sub := &jsonState{o: e.o, itemSep: e.itemSep, keySep: e.keySep, fields: e.fields}
+	sub := &jsonState{o: e.o, itemSep: e.itemSep, keySep: e.keySep}
 	if err := sub.value(fv, depth+1); err != nil {
 		return err
 	}
@@ -640,16 +667,16 @@ func isZeroJSONValue(v reflect.Value) bool {
 // name used at several depths going to the shallowest (the tagged one
 // among equals, none when still ambiguous).
 func (e *jsonState) typeFields(t reflect.Type) []jsonfield.Field {
-	if f, ok := e.fields[t]; ok {
-		return f
+	if f, ok := jsonFields.Load(t); ok {
+		return f.([]jsonfield.Field)
 	}
-	fields := jsonfield.Fields(t)
-	if e.fields == nil {
-		e.fields = make(map[reflect.Type][]jsonfield.Field)
-	}
-	e.fields[t] = fields
-	return fields
+	f, _ := jsonFields.LoadOrStore(t, jsonfield.Fields(t))
+	return f.([]jsonfield.Field)
 }
+
+// jsonFields memoises typeFields: map[reflect.Type][]jsonfield.Field. The
+// lists are shared and never modified (structValue sorts a copy).
+var jsonFields sync.Map
 
 // str writes s as a JSON string with Python's escapes (py_encode_basestring
 // and, unless RawUnicode, py_encode_basestring_ascii).

@@ -86,7 +86,12 @@ func NewRedirectWith(to string, o RedirectOptions) (*Redirect, error) {
 }
 
 // URL returns the Location header: Django's url property.
-func (r *Redirect) URL() string { return r.header.Get("Location") }
+func (r *Redirect) URL() string {
+	if v, _ := r.values("Location"); len(v) > 0 {
+		return v[0]
+	}
+	return ""
+}
 
 // String returns Django's repr, such as `<HttpResponseRedirect
 // status_code=302, "text/html; charset=utf-8", url="/foo/">`.

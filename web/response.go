@@ -4,7 +4,6 @@ import (
 	"encoding/base64"
 	"net/http"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -82,10 +81,22 @@ func (b *BaseResponse) SetStatus(code int) error {
 func (b *BaseResponse) Header() http.Header {
 	if b.header == nil {
 		if f := b.fixed; f != nil {
+			// The response gets its own copy of the values (one array
+			// for all), which its owner may modify in place.
+			n := 0
+			for _, v := range f.values {
+				n += len(v)
+			}
+			values := make([]string, 0, n)
 			b.header = make(http.Header, len(f.keys))
 			for i, k := range f.keys {
-				b.header[k] = f.values[i]
+				start := len(values)
+				values = append(values, f.values[i]...)
+				b.header[k] = values[start:len(values):len(values)]
 			}
+			// Set before any other header: they come first (a copy, as
+			// setHeader edits the order in place).
+			b.order = slices.Concat(f.keys, b.order)
 			b.fixed = nil
 		} else {
 			b.header = make(http.Header)
@@ -125,6 +136,11 @@ func (b *BaseResponse) SetHeader(name, value string) error {
 // setHeader sets the canonical key to value and records its position; the
 // caller has checked both.
 func (b *BaseResponse) setHeader(key, value string) {
+	b.setValues(key, []string{value})
+}
+
+// setValues is setHeader for the values of a header.
+func (b *BaseResponse) setValues(key string, values []string) {
 	h := b.Header()
 	if _, ok := h[key]; !ok {
 		if i := slices.Index(b.order, key); i >= 0 {
@@ -132,7 +148,7 @@ func (b *BaseResponse) setHeader(key, value string) {
 		}
 		b.order = append(b.order, key)
 	}
-	h[key] = []string{value}
+	h[key] = values
 }
 
 // DelHeader removes a header (Django's del response[name]); removing a
@@ -370,7 +386,6 @@ var tokenTable = func() (t [128]bool) {
 }()
 
 // contentLength formats n for a Content-Length header.
-func contentLength(n int) string { return strconv.Itoa(n) }
 
 // mimeEncodeHeader returns v unchanged when every character is within
 // Latin-1, else v as one RFC 2047 encoded word (§2) in UTF-8, as Python's

@@ -73,22 +73,35 @@ func (f *FixedHeader) lookup(key string) ([]string, bool) {
 }
 
 // SetFixedHeader sets the headers of f on the response, replacing any
-// earlier values of the same names, as assigning them to the Header map
-// would (their position is not recorded for SerializeHeaders). While the
-// response has no other header, nothing is copied or allocated: the
-// header map is made, with f's headers in it, only when Header is called.
-// The values stay shared with f and must not be modified in place; as each
-// has len == cap, Header().Add copies before appending. A nil f does
-// nothing.
+// earlier values of the same names, as SetHeader would (for
+// SerializeHeaders, those not set before take their place after the
+// headers already set, in name order). While the response has no other
+// header, nothing is copied or allocated: the header map is made, with f's
+// headers in it, only when Header is called. The response's header map
+// holds copies of f's values: modifying them leaves f and the other
+// responses alone. A nil f does nothing.
 func (b *BaseResponse) SetFixedHeader(f *FixedHeader) {
 	switch {
 	case f == nil || len(f.keys) == 0:
 	case b.header == nil && b.fixed == nil:
 		b.fixed = f
 	default:
-		h := b.Header()
 		for i, k := range f.keys {
-			h[k] = f.values[i]
+			b.setValues(k, slices.Clip(slices.Clone(f.values[i])))
 		}
 	}
 }
+
+// fixedHeader returns the FixedHeader of one header, whose canonical name
+// and value the caller vouches for: the constant headers of the package's
+// own responses.
+func fixedHeader(key, value string) *FixedHeader {
+	return &FixedHeader{keys: []string{key}, values: [][]string{{value}}}
+}
+
+var (
+	// htmlContentType is the Content-Type of Django's HttpResponse.
+	htmlContentType = fixedHeader("Content-Type", defaultHTMLContentType)
+	// jsonContentType is the Content-Type of Django's JsonResponse.
+	jsonContentType = fixedHeader("Content-Type", "application/json")
+)

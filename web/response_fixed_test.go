@@ -115,3 +115,110 @@ func TestSetFixedHeaderCharset(t *testing.T) {
 		t.Errorf("Charset() = %q; want latin-1", got)
 	}
 }
+
+// TestFixedHeaderOrder checks the place of fixed headers in
+// SerializeHeaders (Django's header order): set on a new response they
+// come first, in name order, as Django's HttpResponse sets its
+// Content-Type at construction; set on a response with headers they follow
+// those, as SetHeader would put them.
+func TestFixedHeaderOrder(t *testing.T) {
+	fixed := mustFixed(t, http.Header{"Vary": {"Accept"}, "Allow": {"GET"}})
+	jsonResp, err := web.NewJSONResponse(map[string]int{"a": 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		build func() *web.BaseResponse
+		want  string
+	}{
+		{"fixed first", func() *web.BaseResponse {
+			var r web.BaseResponse
+			r.SetFixedHeader(fixed)
+			r.Header().Set("X-Late", "1")
+			return &r
+		}, "Allow: GET\r\nVary: Accept\r\nX-Late: 1"},
+		{"fixed first, SetHeader after", func() *web.BaseResponse {
+			var r web.BaseResponse
+			r.SetFixedHeader(fixed)
+			if err := r.SetHeader("X-Late", "1"); err != nil {
+				t.Fatal(err)
+			}
+			return &r
+		}, "Allow: GET\r\nVary: Accept\r\nX-Late: 1"},
+		{"fixed after SetHeader", func() *web.BaseResponse {
+			var r web.BaseResponse
+			if err := r.SetHeader("X-Early", "1"); err != nil {
+				t.Fatal(err)
+			}
+			r.SetFixedHeader(fixed)
+			return &r
+		}, "X-Early: 1\r\nAllow: GET\r\nVary: Accept"},
+		{"fixed replaces a header set before", func() *web.BaseResponse {
+			var r web.BaseResponse
+			if err := r.SetHeader("Vary", "Cookie"); err != nil {
+				t.Fatal(err)
+			}
+			if err := r.SetHeader("X-Early", "1"); err != nil {
+				t.Fatal(err)
+			}
+			r.SetFixedHeader(fixed)
+			return &r
+		}, "Vary: Accept\r\nX-Early: 1\r\nAllow: GET"},
+		{"JsonResponse", func() *web.BaseResponse {
+			if err := jsonResp.SetHeader("X-Frame-Options", "DENY"); err != nil {
+				t.Fatal(err)
+			}
+			return jsonResp.Base()
+		}, "Content-Type: application/json\r\nX-Frame-Options: DENY"},
+		{"HttpResponse", func() *web.BaseResponse {
+			r := web.NewHTTPResponse("hi")
+			if err := r.SetHeader("Cache-Control", "no-cache"); err != nil {
+				t.Fatal(err)
+			}
+			return r.Base()
+		}, "Content-Type: text/html; charset=utf-8\r\nCache-Control: no-cache"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := string(tt.build().SerializeHeaders()); got != tt.want {
+				t.Errorf("SerializeHeaders() = %q; want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestFixedHeaderCopied checks that a response's header map does not share
+// memory with its fixed headers: changing a value in place on one response
+// changes neither the FixedHeader nor another response.
+func TestFixedHeaderCopied(t *testing.T) {
+	fixed := mustFixed(t, http.Header{"Vary": {"Accept"}, "Allow": {"GET", "HEAD"}})
+	tests := []struct {
+		name string
+		set  func(r *web.BaseResponse)
+	}{
+		{"on a new response", func(r *web.BaseResponse) { r.SetFixedHeader(fixed) }},
+		{"on a response with headers", func(r *web.BaseResponse) {
+			r.Header().Set("X-Early", "1")
+			r.SetFixedHeader(fixed)
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var a, b web.BaseResponse
+			tt.set(&a)
+			tt.set(&b)
+			a.Header()["Vary"][0] = "Cookie"
+			a.Header()["Allow"][1] = "POST"
+			if got := b.Header()["Vary"]; len(got) != 1 || got[0] != "Accept" {
+				t.Errorf("other response's Vary = %q; want [Accept]", got)
+			}
+			if got := fixed.Get("Allow"); got != "GET" {
+				t.Errorf("FixedHeader Allow = %q; want GET", got)
+			}
+			if got := b.Header()["Allow"]; len(got) != 2 || got[1] != "HEAD" {
+				t.Errorf("other response's Allow = %q; want [GET HEAD]", got)
+			}
+		})
+	}
+}

@@ -6,8 +6,10 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
+	"github.com/restframe/restframe/internal/hdr"
 	"github.com/restframe/restframe/internal/pyrepr"
 	"github.com/restframe/restframe/internal/textenc"
 )
@@ -82,7 +84,7 @@ func NewHTTPResponseBytes(content []byte) *HTTPResponse {
 func newHTTPResponse(class string, status int, content []byte) *HTTPResponse {
 	r := &HTTPResponse{class: class, content: content}
 	r.StatusCode = status
-	r.setHeader("Content-Type", defaultHTMLContentType)
+	r.SetFixedHeader(htmlContentType)
 	return r
 }
 
@@ -263,14 +265,15 @@ func (r *HTTPResponse) String() string {
 		class = "HttpResponse"
 	}
 	if class == "HttpResponseNotAllowed" {
-		class += " [" + r.header.Get("Allow") + "]"
+		allow, _ := r.values("Allow")
+		class += " [" + strings.Join(allow, ", ") + "]"
 	}
 	return "<" + class + " status_code=" + strconv.Itoa(r.Status()) + contentTypeRepr(&r.BaseResponse) + ">"
 }
 
 // contentTypeRepr is Django's _content_type_for_repr.
 func contentTypeRepr(b *BaseResponse) string {
-	if v, ok := b.header["Content-Type"]; ok && len(v) > 0 {
+	if v, ok := b.values("Content-Type"); ok && len(v) > 0 {
 		return `, "` + v[0] + `"`
 	}
 	return ""
@@ -286,9 +289,9 @@ func (r *HTTPResponse) Send(w http.ResponseWriter, req *http.Request) error {
 	status := r.Status()
 	body := bodyAllowed(status)
 	if body {
-		w.Header().Set("Content-Length", contentLength(len(r.content)))
+		w.Header()["Content-Length"] = hdr.ContentLength(len(r.content))
 	} else {
-		w.Header().Del("Content-Length")
+		delete(w.Header(), "Content-Length")
 	}
 	w.WriteHeader(status)
 	if !body || len(r.content) == 0 || (req != nil && req.Method == http.MethodHead) {

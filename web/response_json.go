@@ -37,6 +37,6 @@ func NewJSONResponseWith(data any, o JSONOptions) (*JSONResponse, error) {
 	}
 	r := &JSONResponse{HTTPResponse{class: "JsonResponse", content: body}}
 	r.StatusCode = http.StatusOK
-	r.setHeader("Content-Type", "application/json")
+	r.SetFixedHeader(jsonContentType)
 	return r, nil
 }
