@@ -86,12 +86,7 @@ func NewRedirectWith(to string, o RedirectOptions) (*Redirect, error) {
 }
 
 // URL returns the Location header: Django's url property.
-func (r *Redirect) URL() string {
-	if v, _ := r.values("Location"); len(v) > 0 {
-		return v[0]
-	}
-	return ""
-}
+func (r *Redirect) URL() string { return r.first("Location") }
 
 // String returns Django's repr, such as `<HttpResponseRedirect
 // status_code=302, "text/html; charset=utf-8", url="/foo/">`.

@@ -115,6 +115,15 @@ func (b *BaseResponse) values(key string) ([]string, bool) {
 	return v, ok
 }
 
+// first returns the first value of the canonical key, "" when there is
+// none (http.Header.Get, from the map or the fixed headers).
+func (b *BaseResponse) first(key string) string {
+	if v, _ := b.values(key); len(v) > 0 {
+		return v[0]
+	}
+	return ""
+}
+
 // SetHeader sets a header (Django's response[name] = value), replacing any
 // earlier value. A name that is not an HTTP token, or a name or value
 // containing CR or LF, is refused with ErrBadHeader.
@@ -197,11 +206,7 @@ func (b *BaseResponse) Charset() string {
 	if b.CharsetOverride != "" {
 		return b.CharsetOverride
 	}
-	ct := ""
-	if v, _ := b.values("Content-Type"); len(v) > 0 {
-		ct = v[0]
-	}
-	if v := contentTypeCharset(ct); v != "" {
+	if v := contentTypeCharset(b.first("Content-Type")); v != "" {
 		return v
 	}
 	return DefaultCharset
@@ -384,8 +389,6 @@ var tokenTable = func() (t [128]bool) {
 	}
 	return t
 }()
-
-// contentLength formats n for a Content-Length header.
 
 // mimeEncodeHeader returns v unchanged when every character is within
 // Latin-1, else v as one RFC 2047 encoded word (§2) in UTF-8, as Python's

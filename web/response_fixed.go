@@ -92,16 +92,19 @@ func (b *BaseResponse) SetFixedHeader(f *FixedHeader) {
 	}
 }
 
-// fixedHeader returns the FixedHeader of one header, whose canonical name
-// and value the caller vouches for: the constant headers of the package's
-// own responses.
-func fixedHeader(key, value string) *FixedHeader {
-	return &FixedHeader{keys: []string{key}, values: [][]string{{value}}}
+// mustFixedHeader is NewFixedHeader for the constant headers of the
+// package's own responses, which are valid.
+func mustFixedHeader(h http.Header) *FixedHeader {
+	f, err := NewFixedHeader(h)
+	if err != nil {
+		panic(err)
+	}
+	return f
 }
 
 var (
 	// htmlContentType is the Content-Type of Django's HttpResponse.
-	htmlContentType = fixedHeader("Content-Type", defaultHTMLContentType)
+	htmlContentType = mustFixedHeader(http.Header{"Content-Type": {defaultHTMLContentType}})
 	// jsonContentType is the Content-Type of Django's JsonResponse.
-	jsonContentType = fixedHeader("Content-Type", "application/json")
+	jsonContentType = mustFixedHeader(http.Header{"Content-Type": {"application/json"}})
 )

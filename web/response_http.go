@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/restframe/restframe/internal/hdr"
@@ -265,8 +264,7 @@ func (r *HTTPResponse) String() string {
 		class = "HttpResponse"
 	}
 	if class == "HttpResponseNotAllowed" {
-		allow, _ := r.values("Allow")
-		class += " [" + strings.Join(allow, ", ") + "]"
+		class += " [" + r.first("Allow") + "]"
 	}
 	return "<" + class + " status_code=" + strconv.Itoa(r.Status()) + contentTypeRepr(&r.BaseResponse) + ">"
 }
