@@ -9,6 +9,8 @@ import (
 	"hash"
 	"io"
 	"strings"
+
+	"github.com/restframe/restframe/internal/pyrepr"
 )
 
 // MaxSignedLength is the longest signed string that Unsign, UnsignMaxAge,
@@ -91,7 +93,7 @@ func (s *Signer) resolve(defaultSalt string) (resolved, error) {
 	if r.sep == "" {
 		r.sep = ":"
 	} else if unsafeSeparator(r.sep) {
-		return r, newError(ErrUnsafeSeparator, "Unsafe Signer separator: "+pyRepr(r.sep)+" (cannot be empty or consist of only A-z0-9-_=)")
+		return r, newError(ErrUnsafeSeparator, "Unsafe Signer separator: "+pyrepr.Str(r.sep)+" (cannot be empty or consist of only A-z0-9-_=)")
 	}
 	alg := s.Algorithm
 	if alg == "" {
@@ -99,11 +101,11 @@ func (s *Signer) resolve(defaultSalt string) (resolved, error) {
 	}
 	var ok bool
 	if r.newHash, ok = hashFunc(alg); !ok {
-		return r, newError(ErrUnknownAlgorithm, pyRepr(alg)+" is not an algorithm accepted by the hashlib module.")
+		return r, newError(ErrUnknownAlgorithm, pyrepr.Str(alg)+" is not an algorithm accepted by the hashlib module.")
 	}
 	if s.LegacyAlgorithm != "" {
 		if r.legacyHash, ok = hashFunc(s.LegacyAlgorithm); !ok {
-			return r, newError(ErrUnknownAlgorithm, pyRepr(s.LegacyAlgorithm)+" is not an algorithm accepted by the hashlib module.")
+			return r, newError(ErrUnknownAlgorithm, pyrepr.Str(s.LegacyAlgorithm)+" is not an algorithm accepted by the hashlib module.")
 		}
 	}
 	salt := s.Salt
@@ -162,7 +164,7 @@ func SaltedHMAC(keySalt, value, secret, algorithm string) ([]byte, error) {
 	}
 	h, ok := hashFunc(algorithm)
 	if !ok {
-		return nil, newError(ErrUnknownAlgorithm, pyRepr(algorithm)+" is not an algorithm accepted by the hashlib module.")
+		return nil, newError(ErrUnknownAlgorithm, pyrepr.Str(algorithm)+" is not an algorithm accepted by the hashlib module.")
 	}
 	return saltedHMAC(h, keySalt, secret, value, nil), nil
 }
@@ -267,35 +269,4 @@ func (s *Signer) verify(value string, sig []byte, r resolved) bool {
 		}
 	}
 	return false
-}
-
-// pyRepr quotes s the way Python's repr quotes a str in the messages that
-// Django builds with %r: single quotes unless s contains a single quote and
-// no double quote, backslash escapes for the quote, backslash and control
-// characters.
-func pyRepr(s string) string {
-	q := byte('\'')
-	if strings.IndexByte(s, '\'') >= 0 && strings.IndexByte(s, '"') < 0 {
-		q = '"'
-	}
-	const hexDigits = "0123456789abcdef"
-	b := make([]byte, 0, len(s)+2)
-	b = append(b, q)
-	for _, r := range s {
-		switch {
-		case r == rune(q) || r == '\\':
-			b = append(b, '\\', byte(r))
-		case r == '\n':
-			b = append(b, '\\', 'n')
-		case r == '\r':
-			b = append(b, '\\', 'r')
-		case r == '\t':
-			b = append(b, '\\', 't')
-		case r < 0x20 || 0x7f <= r && r <= 0xa0:
-			b = append(b, '\\', 'x', hexDigits[r>>4], hexDigits[r&0xf])
-		default:
-			b = append(b, string(r)...)
-		}
-	}
-	return string(append(b, q))
 }
